@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * An immutable snapshot of one log event, safe to hand to another thread.
  *
- * <p>Every text field comes from the application and is untrusted: later stages escape or encode
- * it before it reaches a mail.
+ * <p>Every text field comes from the application and is untrusted: later stages escape or encode it
+ * before it reaches a mail.
  *
  * @param timestampMillis when the event was logged, milliseconds since the epoch
  * @param level the level name, for example {@code ERROR}
  * @param loggerName the logger's name
- * @param messageTemplate the message as written in the code, before arguments were filled in
- *     (the SLF4J pattern); equal to {@code message} when there were no arguments
+ * @param messageTemplate the message as written in the code, before arguments were filled in (the
+ *     SLF4J pattern); equal to {@code message} when there were no arguments
  * @param message the formatted message
  * @param threadName the name of the thread that logged the event
  * @param mdc the mapped diagnostic context at the time of logging, never null
