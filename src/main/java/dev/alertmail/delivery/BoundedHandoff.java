@@ -1,0 +1,85 @@
+package dev.alertmail.delivery;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A bounded many-producer, one-consumer hand-off that never blocks a producer.
+ *
+ * <p>A lock-free queue with a separate size counter rather than an {@code ArrayBlockingQueue}: the
+ * latter's offer takes the same lock the consumer holds while it takes, and the application thread
+ * must never wait for the sender. What does not fit is counted, not queued.
+ */
+final class BoundedHandoff<T> {
+
+  private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final AtomicLong dropped = new AtomicLong();
+  private final int capacity;
+  private volatile Thread consumer;
+
+  BoundedHandoff(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
+    }
+    this.capacity = capacity;
+  }
+
+  /** Binds the consumer thread, the one that is woken on offer. */
+  void consumer(Thread thread) {
+    this.consumer = thread;
+  }
+
+  /** Adds the item if there is room, otherwise counts it as dropped; never blocks. */
+  boolean offer(T item) {
+    if (size.incrementAndGet() > capacity) {
+      size.decrementAndGet();
+      dropped.incrementAndGet();
+      return false;
+    }
+    queue.offer(item);
+    Thread waiting = consumer;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
+    return true;
+  }
+
+  /** Takes the next item, parking the consumer for at most the timeout; null when there is none. */
+  T poll(long timeout, TimeUnit unit) {
+    T item = queue.poll();
+    if (item == null && timeout > 0) {
+      // an offer between the poll above and this park leaves a permit, so no wake-up is lost
+      LockSupport.parkNanos(this, unit.toNanos(timeout));
+      item = queue.poll();
+    }
+    if (item != null) {
+      size.decrementAndGet();
+    }
+    return item;
+  }
+
+  /** Wakes the consumer, for example to notice a stop request. */
+  void wakeConsumer() {
+    Thread waiting = consumer;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
+  }
+
+  int size() {
+    return size.get();
+  }
+
+  /** Returns the number of items dropped since the previous call and starts counting afresh. */
+  long takeDropped() {
+    return dropped.getAndSet(0);
+  }
+
+  long dropped() {
+    return dropped.get();
+  }
+}

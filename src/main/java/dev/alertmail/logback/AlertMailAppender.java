@@ -1,0 +1,365 @@
+package dev.alertmail.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.boolex.EvaluationException;
+import ch.qos.logback.core.boolex.EventEvaluator;
+import ch.qos.logback.core.util.Duration;
+import dev.alertmail.alert.Alert;
+import dev.alertmail.delivery.AlertSender;
+import dev.alertmail.delivery.SenderConfig;
+import dev.alertmail.delivery.StatusSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Logback appender that mails ERROR events, with the events that preceded them, through its own
+ * SMTP client.
+ *
+ * <p>Minimal configuration:
+ *
+ * <pre>{@code
+ * <appender name="ALERT" class="dev.alertmail.logback.AlertMailAppender">
+ *   <smtpHost>smtp.example.com</smtpHost>
+ *   <from>alerts@example.com</from>
+ *   <to>ops@example.com</to>
+ * </appender>
+ * }</pre>
+ *
+ * <p>Logging threads never wait: they record the event in a lock-free context ring and, on a
+ * trigger, hand a snapshot to the appender's own sender thread through a bounded queue. Every
+ * problem, from a wrong property to an unreachable server, is reported through Logback's status
+ * manager (see {@code <statusListener>} or {@code debug="true"}), never thrown at the application
+ * and never logged through the logger tree this appender is attached to.
+ */
+public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+  private final AppenderSettings settings = new AppenderSettings();
+  private EventEvaluator<ILoggingEvent> evaluator;
+  private final AtomicInteger evaluatorErrors = new AtomicInteger();
+
+  private Level triggerLevel;
+  private PatternLayout subjectLayout;
+  private ContextRing ring;
+  private AlertSender sender;
+
+  // ---------------------------------------------------------------- where mail goes
+
+  /**
+   * The relay host mail is sent through. Required.
+   *
+   * @param smtpHost a host name or IP address, e.g. {@code smtp.example.com}
+   */
+  public void setSmtpHost(String smtpHost) {
+    settings.smtpHost = smtpHost;
+  }
+
+  /**
+   * The relay's port. Default: 25, or 465 when {@code tls} is {@code IMPLICIT}.
+   *
+   * @param smtpPort 1 to 65535; 587 is the usual submission port
+   */
+  public void setSmtpPort(int smtpPort) {
+    settings.smtpPort = smtpPort;
+  }
+
+  /**
+   * How the connection is protected: {@code NONE}, {@code OPPORTUNISTIC} (STARTTLS when the server
+   * offers it), {@code STARTTLS} (required) or {@code IMPLICIT} (TLS from the first byte). Default:
+   * {@code OPPORTUNISTIC}. Credentials are sent in clear text only with {@code NONE}.
+   *
+   * @param tls one of the names above, case-insensitive
+   */
+  public void setTls(String tls) {
+    settings.tls = tls;
+  }
+
+  /**
+   * The user name for SMTP AUTH. Default: none, no AUTH. Usually {@code ${SMTP_USER}}.
+   *
+   * @param username the user name; requires {@code password}
+   */
+  public void setUsername(String username) {
+    settings.username = username;
+  }
+
+  /**
+   * The password for SMTP AUTH. Default: none. Never shown in status or transcripts; usually
+   * {@code ${SMTP_PASSWORD}}.
+   *
+   * @param password the password; requires {@code username}
+   */
+  public void setPassword(String password) {
+    settings.password = password;
+  }
+
+  /**
+   * Forces an AUTH mechanism: {@code LOGIN} or {@code PLAIN}. Default: the best the server offers
+   * (PLAIN, then LOGIN).
+   *
+   * @param authMechanism {@code LOGIN} or {@code PLAIN}
+   */
+  public void setAuthMechanism(String authMechanism) {
+    settings.authMechanism = authMechanism;
+  }
+
+  /**
+   * The name this client announces in EHLO. Default: this machine's fully qualified host name, or
+   * its address literal such as {@code [10.0.0.5]}, found once on the sender thread.
+   *
+   * @param localhost a host name, e.g. {@code app1.example.com}
+   */
+  public void setLocalhost(String localhost) {
+    settings.localhost = localhost;
+  }
+
+  /**
+   * Bound on establishing a connection. Default: {@code 10 seconds}.
+   *
+   * @param connectTimeout a Logback duration, e.g. {@code 10 seconds}
+   */
+  public void setConnectTimeout(Duration connectTimeout) {
+    settings.connectTimeout = connectTimeout;
+  }
+
+  /**
+   * Bound on each wait for the server's reply. Default: {@code 60 seconds}.
+   *
+   * @param readTimeout a Logback duration, e.g. {@code 60 seconds}
+   */
+  public void setReadTimeout(Duration readTimeout) {
+    settings.readTimeout = readTimeout;
+  }
+
+  // ---------------------------------------------------------------- the mail
+
+  /**
+   * The sender address. Required.
+   *
+   * @param from an address of the form {@code local@domain}
+   */
+  public void setFrom(String from) {
+    settings.from = from;
+  }
+
+  /**
+   * Adds primary recipients. At least one is required. Repeatable, and a comma list also works.
+   *
+   * @param to one address or a comma-separated list
+   */
+  public void addTo(String to) {
+    settings.to.add(to);
+  }
+
+  /**
+   * Adds copy recipients. Default: none. Repeatable, and a comma list also works.
+   *
+   * @param cc one address or a comma-separated list
+   */
+  public void addCc(String cc) {
+    settings.cc.add(cc);
+  }
+
+  /**
+   * Adds blind copy recipients: they receive the mail and never appear in any header. Default:
+   * none. Repeatable, and a comma list also works.
+   *
+   * @param bcc one address or a comma-separated list
+   */
+  public void addBcc(String bcc) {
+    settings.bcc.add(bcc);
+  }
+
+  /**
+   * The subject: a Logback {@code PatternLayout} pattern applied to the triggering event. Default:
+   * {@code [%contextName] %level %logger{20}: %message}. Line breaks and control characters are
+   * removed, non-ASCII is encoded, and a very long subject is cut.
+   *
+   * @param subject a pattern
+   */
+  public void setSubject(String subject) {
+    settings.subject = subject;
+  }
+
+  /**
+   * The body format: {@code HTML}, {@code TEXT} or {@code BOTH} (multipart/alternative). Default:
+   * {@code BOTH}.
+   *
+   * @param format one of the names above, case-insensitive
+   */
+  public void setFormat(String format) {
+    settings.format = format;
+  }
+
+  // ---------------------------------------------------------------- what makes an alert
+
+  /**
+   * Events at or above this level trigger an alert. Default: {@code ERROR}. Ignored when an
+   * {@code <evaluator>} is set.
+   *
+   * @param triggerLevel TRACE, DEBUG, INFO, WARN or ERROR
+   */
+  public void setTriggerLevel(String triggerLevel) {
+    settings.triggerLevel = triggerLevel;
+  }
+
+  /**
+   * A standard Logback evaluator deciding which events trigger an alert, as in Logback's
+   * SMTPAppender, e.g. {@code ch.qos.logback.classic.boolex.OnMarkerEvaluator}. Default: none; the
+   * {@code triggerLevel} decides.
+   *
+   * @param evaluator a started evaluator
+   */
+  public void setEvaluator(EventEvaluator<ILoggingEvent> evaluator) {
+    this.evaluator = evaluator;
+  }
+
+  /**
+   * How many events before the trigger are shown as context. Default: 32; 0 shows none.
+   *
+   * @param bufferSize 0 to 10000
+   */
+  public void setBufferSize(int bufferSize) {
+    settings.bufferSize = bufferSize;
+  }
+
+  // ---------------------------------------------------------------- hand-off and life cycle
+
+  /**
+   * Capacity of the hand-off between application threads and the sender thread. When it is full,
+   * further alerts are counted, reported in status and in the next mail, never waited for.
+   * Default: 1024.
+   *
+   * @param queueSize at least 1
+   */
+  public void setQueueSize(int queueSize) {
+    settings.queueSize = queueSize;
+  }
+
+  /**
+   * How long {@code stop()} may take to deliver what is pending. Default: {@code 10 seconds}.
+   *
+   * @param shutdownTimeout a Logback duration
+   */
+  public void setShutdownTimeout(Duration shutdownTimeout) {
+    settings.shutdownTimeout = shutdownTimeout;
+  }
+
+  /**
+   * Writes the SMTP dialogue to Logback status, credentials masked. Default: {@code false}.
+   *
+   * @param transcript {@code true} to see the dialogue, e.g. with {@code <configuration
+   *     debug="true">}
+   */
+  public void setTranscript(boolean transcript) {
+    settings.transcript = transcript;
+  }
+
+  // ---------------------------------------------------------------- life cycle
+
+  /** Validates every property; on any problem reports each through status and stays stopped. */
+  @Override
+  public void start() {
+    if (isStarted()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    String application = getContext() == null ? "" : getContext().getName();
+    SenderConfig config = settings.validate(getName(), application, problems);
+    PatternLayout layout = config == null ? null : subjectLayout(problems);
+    if (evaluator != null && settings.triggerLevel != null) {
+      addWarn("<triggerLevel> is ignored because an <evaluator> is set; remove one of them.");
+    }
+    if (!problems.isEmpty()) {
+      for (String problem : problems) {
+        addError("Appender [" + getName() + "]: " + problem);
+      }
+      addError("Appender [" + getName() + "] not started: fix the problems above.");
+      return;
+    }
+    triggerLevel = settings.parsedTriggerLevel();
+    subjectLayout = layout;
+    ring = new ContextRing(settings.bufferSize);
+    sender = new AlertSender(config, new Status());
+    sender.start();
+    super.start();
+  }
+
+  private PatternLayout subjectLayout(List<String> problems) {
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(getContext());
+    layout.setPattern(settings.subject);
+    // subjects are one line; a %ex in the pattern must not pull a stack trace into the header
+    layout.setPostCompileProcessor(null);
+    layout.start();
+    if (!layout.isStarted()) {
+      problems.add("<subject> '" + settings.subject + "' is not a valid pattern: see the Logback status above, or leave <subject> out.");
+      return null;
+    }
+    return layout;
+  }
+
+  /** Delivers what is pending within {@code shutdownTimeout}, then returns. */
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    sender.stop(java.time.Duration.ofMillis(settings.shutdownTimeout.getMilliseconds()));
+    subjectLayout.stop();
+  }
+
+  /** Runs on the application thread: records the event and, on a trigger, hands off a snapshot. */
+  @Override
+  protected void append(ILoggingEvent event) {
+    if (sender.isSenderThread(Thread.currentThread())) {
+      return; // whatever our own thread logs (JDK or library code) must not feed back into a mail
+    }
+    event.prepareForDeferredProcessing();
+    long sequence = ring.add(event);
+    if (isTrigger(event)) {
+      Alert alert =
+          new Alert(
+              LogbackEvents.toAlertEvent(event),
+              LogbackEvents.toAlertEvents(ring.takeBefore(sequence)),
+              subjectLayout.doLayout(event));
+      sender.offer(alert);
+    }
+  }
+
+  private boolean isTrigger(ILoggingEvent event) {
+    if (evaluator == null) {
+      return event.getLevel().isGreaterOrEqual(triggerLevel);
+    }
+    try {
+      return evaluator.evaluate(event);
+    } catch (EvaluationException | RuntimeException e) {
+      if (evaluatorErrors.incrementAndGet() <= 4) {
+        addError("Appender [" + getName() + "]: evaluator " + evaluator.getName() + " failed; event not treated as a trigger.", e);
+      }
+      return false;
+    }
+  }
+
+  /** Reports the sender's news through this appender's Logback status. */
+  private final class Status implements StatusSink {
+    @Override
+    public void info(String message) {
+      addInfo(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      addWarn(message);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+      addError(message, cause);
+    }
+  }
+}

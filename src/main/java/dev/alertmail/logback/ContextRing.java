@@ -1,0 +1,60 @@
+package dev.alertmail.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The last events that reached the appender, shared by all application threads without a lock.
+ *
+ * <p>Each slot holds an immutable (sequence, event) pair, so a reader either sees a whole entry or
+ * recognises that it was overwritten. A snapshot consumes what it returns: the next alert shows
+ * only what came after the previous one, as Logback's SMTPAppender clears its buffer.
+ */
+final class ContextRing {
+
+  private record Entry(long sequence, ILoggingEvent event) {}
+
+  private final AtomicReferenceArray<Entry> slots;
+  private final AtomicLong next = new AtomicLong();
+  private final AtomicLong consumedBefore = new AtomicLong();
+  private final int contextSize;
+
+  /** A ring that can show {@code contextSize} events before a trigger. */
+  ContextRing(int contextSize) {
+    this.contextSize = contextSize;
+    this.slots = new AtomicReferenceArray<>(contextSize + 1);
+  }
+
+  /** Records the event and returns its sequence number. */
+  long add(ILoggingEvent event) {
+    long sequence = next.getAndIncrement();
+    // lazySet: readers tolerate a slot that is not visible yet, and the hot path stays cheap
+    slots.lazySet((int) (sequence % slots.length()), new Entry(sequence, event));
+    return sequence;
+  }
+
+  /**
+   * Returns the events recorded before the given sequence number and not shown by an earlier
+   * snapshot, oldest first, at most {@code contextSize}; marks them and the trigger as shown.
+   */
+  List<ILoggingEvent> takeBefore(long triggerSequence) {
+    long floor = Math.max(consumedBefore.get(), triggerSequence - contextSize);
+    consumedBefore.accumulateAndGet(triggerSequence + 1, Math::max);
+    if (floor >= triggerSequence) {
+      return List.of();
+    }
+    List<ILoggingEvent> events = new ArrayList<>((int) (triggerSequence - floor));
+    for (long sequence = triggerSequence - 1; sequence >= floor; sequence--) {
+      Entry entry = slots.get((int) (sequence % slots.length()));
+      if (entry != null && entry.sequence() == sequence) {
+        events.add(entry.event());
+      }
+    }
+    Collections.reverse(events);
+    return events;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.alertmail.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.ThrowableInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Adapts Logback's events to the framework-free snapshots of the {@code alert} package. */
+final class LogbackEvents {
+
+  /** Bounds the cause chain: a self-made cycle or a pathological chain must not exhaust memory. */
+  private static final int MAX_DEPTH = 32;
+
+  private LogbackEvents() {}
+
+  /** The event must have been prepared for deferred processing on the thread that logged it. */
+  static AlertEvent toAlertEvent(ILoggingEvent event) {
+    return new AlertEvent(
+        event.getTimeStamp(),
+        event.getLevel().toString(),
+        event.getLoggerName(),
+        event.getMessage(),
+        event.getFormattedMessage(),
+        event.getThreadName(),
+        event.getMDCPropertyMap(),
+        toThrowableInfo(event.getThrowableProxy(), 0));
+  }
+
+  static List<AlertEvent> toAlertEvents(List<ILoggingEvent> events) {
+    List<AlertEvent> result = new ArrayList<>(events.size());
+    for (ILoggingEvent event : events) {
+      result.add(toAlertEvent(event));
+    }
+    return result;
+  }
+
+  private static ThrowableInfo toThrowableInfo(IThrowableProxy proxy, int depth) {
+    if (proxy == null || depth > MAX_DEPTH) {
+      return null;
+    }
+    StackTraceElementProxy[] elements = proxy.getStackTraceElementProxyArray();
+    List<String> frames = new ArrayList<>(elements == null ? 0 : elements.length);
+    if (elements != null) {
+      for (StackTraceElementProxy element : elements) {
+        frames.add(element.getStackTraceElement().toString());
+      }
+    }
+    List<ThrowableInfo> suppressed = new ArrayList<>();
+    IThrowableProxy[] suppressedProxies = proxy.getSuppressed();
+    if (suppressedProxies != null) {
+      for (IThrowableProxy s : suppressedProxies) {
+        ThrowableInfo info = toThrowableInfo(s, depth + 1);
+        if (info != null) {
+          suppressed.add(info);
+        }
+      }
+    }
+    String message = proxy.getMessage();
+    if (proxy.isCyclic()) {
+      message = "[CIRCULAR REFERENCE] " + (message == null ? "" : message);
+    }
+    return new ThrowableInfo(
+        proxy.getClassName(),
+        message,
+        frames,
+        Math.max(0, proxy.getCommonFrames()),
+        proxy.isCyclic() ? null : toThrowableInfo(proxy.getCause(), depth + 1),
+        suppressed);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.alertmail.logback;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.core.status.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** A wrong logback.xml is reported through status, naming the property; the application runs on. */
+class AlertMailAppenderConfigTest {
+
+  private static LogbackFixture configure(String elements) {
+    return LogbackFixture.configure(
+        """
+        <configuration>
+          <appender name="ALERT" class="dev.alertmail.logback.AlertMailAppender">
+            %s
+          </appender>
+          <root level="INFO"><appender-ref ref="ALERT"/></root>
+        </configuration>
+        """
+            .formatted(elements),
+        Map.of());
+  }
+
+  private static final String VALID =
+      "<smtpHost>127.0.0.1</smtpHost><from>alerts@example.com</from><to>ops@example.com</to>";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "missing from | <smtpHost>h</smtpHost><to>ops@example.com</to> | <from> is not set",
+        "missing to | <smtpHost>h</smtpHost><from>a@example.com</from> | <to> is not set",
+        "missing smtpHost | <from>a@example.com</from><to>ops@example.com</to> | <smtpHost> is not set",
+        "from without domain | <smtpHost>h</smtpHost><from>alerts</from><to>ops@example.com</to> | <from>",
+        "bad second to | <smtpHost>h</smtpHost><from>a@example.com</from><to>ops@example.com, oncall</to> | <to>",
+        "bad cc | <smtpHost>h</smtpHost><from>a@example.com</from><to>ops@example.com</to><cc>x@</cc> | <cc>",
+        "bad bcc | <smtpHost>h</smtpHost><from>a@example.com</from><to>ops@example.com</to><bcc>@x.com</bcc> | <bcc>",
+        "port too big | <smtpHost>h</smtpHost><smtpPort>70000</smtpPort><from>a@example.com</from><to>o@example.com</to> | <smtpPort> 70000",
+        "port zero | <smtpHost>h</smtpHost><smtpPort>0</smtpPort><from>a@example.com</from><to>o@example.com</to> | <smtpPort> 0",
+        "unknown tls | <smtpHost>h</smtpHost><tls>SSL</tls><from>a@example.com</from><to>o@example.com</to> | <tls> 'SSL' is not one of NONE, OPPORTUNISTIC, STARTTLS, IMPLICIT",
+        "unknown format | <smtpHost>h</smtpHost><format>PDF</format><from>a@example.com</from><to>o@example.com</to> | <format> 'PDF' is not one of HTML, TEXT, BOTH",
+        "unknown auth | <smtpHost>h</smtpHost><username>u</username><password>p</password><authMechanism>CRAM-MD5</authMechanism><from>a@example.com</from><to>o@example.com</to> | <authMechanism> 'CRAM-MD5'",
+        "unknown level | <smtpHost>h</smtpHost><triggerLevel>FATAL</triggerLevel><from>a@example.com</from><to>o@example.com</to> | <triggerLevel> 'FATAL' is not a level",
+        "user without password | <smtpHost>h</smtpHost><username>u</username><from>a@example.com</from><to>o@example.com</to> | <username> is set but <password> is not",
+        "password without user | <smtpHost>h</smtpHost><password>p</password><from>a@example.com</from><to>o@example.com</to> | <password> is set but <username> is not",
+        "negative buffer | <smtpHost>h</smtpHost><bufferSize>-1</bufferSize><from>a@example.com</from><to>o@example.com</to> | <bufferSize> -1",
+        "zero queue | <smtpHost>h</smtpHost><queueSize>0</queueSize><from>a@example.com</from><to>o@example.com</to> | <queueSize> 0",
+        "host with space | <smtpHost>smtp example.com</smtpHost><from>a@example.com</from><to>o@example.com</to> | <smtpHost> 'smtp example.com' is not a host name",
+      })
+  void reportsTheBadPropertyAndStaysStopped(String label, String elements, String expected) {
+    try (LogbackFixture logback = configure(elements)) {
+      List<String> errors = logback.statusMessages(Status.ERROR);
+      assertTrue(
+          errors.stream().anyMatch(e -> e.contains(expected)),
+          "expected an error containing '" + expected + "' in:\n" + logback.statusText());
+      assertTrue(errors.stream().anyMatch(e -> e.contains("not started")), logback.statusText());
+      assertFalse(logback.appender("ALERT").isStarted());
+      assertDoesNotThrow(() -> logback.context.getLogger("app").error("the application keeps running"));
+    }
+  }
+
+  @Test
+  void lineBreakInAnAddressIsRejected() {
+    try (LogbackFixture logback =
+        configure(
+            "<smtpHost>h</smtpHost><from>a@example.com</from><to>ops@example.com&#13;&#10;RCPT TO:&lt;x@evil.test&gt;</to>")) {
+      assertTrue(
+          logback.statusMessages(Status.ERROR).stream().anyMatch(e -> e.contains("<to>")),
+          logback.statusText());
+      assertFalse(logback.appender("ALERT").isStarted());
+    }
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    try (LogbackFixture logback = configure("<tls>SSL</tls><format>PDF</format>")) {
+      String errors = String.join("\n", logback.statusMessages(Status.ERROR));
+      for (String property : List.of("<from>", "<to>", "<smtpHost>", "<tls>", "<format>")) {
+        assertTrue(errors.contains(property), property + " missing in:\n" + errors);
+      }
+    }
+  }
+
+  @Test
+  void aSecretInABadValueIsNeverEchoed() {
+    try (LogbackFixture logback =
+        configure(VALID + "<username>ops</username><password>hunter2&#10;x</password>")) {
+      assertFalse(logback.appender("ALERT").isStarted());
+      assertFalse(logback.statusText().contains("hunter2"), logback.statusText());
+    }
+  }
+
+  @Test
+  void aValidConfigurationStarts() {
+    try (LogbackFixture logback = configure(VALID)) {
+      assertTrue(logback.appender("ALERT").isStarted(), logback.statusText());
+      assertTrue(logback.statusMessages(Status.ERROR).isEmpty(), logback.statusText());
+    }
+  }
+}
