@@ -40,6 +40,8 @@ public final class SmtpClient {
   public DeliveryReport send(Envelope envelope, byte[] message) throws SmtpException {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(message, "message");
-    throw SmtpException.permanent(settings.server(), "connect", "not implemented yet");
+    try (SmtpConnection connection = SmtpConnection.open(settings, transcript)) {
+      return new SmtpSession(settings, connection).deliver(envelope, message);
+    }
   }
 }
