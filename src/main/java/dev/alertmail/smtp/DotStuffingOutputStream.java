@@ -1,0 +1,79 @@
+package dev.alertmail.smtp;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes message content for DATA (RFC 5321 §4.5.2): bare CR or LF become CRLF, a line starting
+ * with {@code "."} gets a second dot, and {@link #finish()} ends the content with CRLF {@code "."}
+ * CRLF. Nothing else is changed.
+ */
+final class DotStuffingOutputStream extends FilterOutputStream {
+
+  private boolean atLineStart = true;
+  private boolean pendingCr;
+
+  DotStuffingOutputStream(OutputStream out) {
+    super(out);
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    if (pendingCr) {
+      pendingCr = false;
+      out.write('\r');
+      out.write('\n');
+      atLineStart = true;
+      if (b == '\n') {
+        return; // CRLF: already written
+      }
+    }
+    if (b == '\r') {
+      pendingCr = true; // decide when the next byte shows whether LF follows
+      return;
+    }
+    if (b == '\n') {
+      out.write('\r');
+      out.write('\n');
+      atLineStart = true;
+      return;
+    }
+    if (atLineStart && b == '.') {
+      out.write('.');
+    }
+    out.write(b);
+    atLineStart = false;
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    for (int i = off; i < off + len; i++) {
+      write(b[i] & 0xff);
+    }
+  }
+
+  /** Ends the last line if needed and writes the terminating {@code ".\r\n"}; does not close. */
+  void finish() throws IOException {
+    if (pendingCr) {
+      pendingCr = false;
+      out.write('\r');
+      out.write('\n');
+      atLineStart = true;
+    }
+    if (!atLineStart) {
+      out.write('\r');
+      out.write('\n');
+    }
+    out.write('.');
+    out.write('\r');
+    out.write('\n');
+    out.flush();
+  }
+
+  /** Does not close the socket's stream: the session still needs it for QUIT. */
+  @Override
+  public void close() throws IOException {
+    flush();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.alertmail.smtp;
+
+import java.util.Objects;
+
+/**
+ * Delivers one message per call over its own SMTP session.
+ *
+ * <p>Every network wait is bounded by the settings' timeouts. Instances keep no connection between
+ * calls and may be shared between threads.
+ */
+public final class SmtpClient {
+
+  private final SmtpSettings settings;
+  private final Transcript transcript;
+
+  /**
+   * Creates a client for one server.
+   *
+   * @param settings the server and how to talk to it
+   * @param transcript receives the dialogue, credentials masked; {@link Transcript#NONE} for none
+   */
+  public SmtpClient(SmtpSettings settings, Transcript transcript) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.transcript = Objects.requireNonNull(transcript, "transcript");
+  }
+
+  /**
+   * One session: connect, greeting, EHLO (HELO fallback), [STARTTLS], [AUTH], MAIL FROM, RCPT TO
+   * each, DATA, QUIT.
+   *
+   * <p>The message is sent as given except that bare CR or LF become CRLF, lines starting with
+   * {@code "."} are dot-stuffed and a final CRLF is added if missing.
+   *
+   * @param envelope the sender and recipients
+   * @param message a complete RFC 5322 message (headers and body)
+   * @return which recipients were accepted and which refused; at least one was accepted
+   * @throws SmtpException if the message was not accepted for any recipient; see {@link
+   *     SmtpException#isTransient()}
+   */
+  public DeliveryReport send(Envelope envelope, byte[] message) throws SmtpException {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(message, "message");
+    try (SmtpConnection connection = SmtpConnection.open(settings, transcript)) {
+      return new SmtpSession(settings, connection).deliver(envelope, message);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.alertmail.smtp;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The socket of one session with its streams: writes command lines, reads replies, records both in
+ * the transcript, and turns every I/O problem into an {@link SmtpException} naming the step.
+ *
+ * <p>Once a read or write failed, or the server said 421, the connection is {@link #isBroken()
+ * broken}: the session then closes it without a polite QUIT, which would only wait again.
+ */
+final class SmtpConnection implements Closeable {
+
+  static final String MASKED = "<credentials masked>";
+
+  private final SmtpSettings settings;
+  private final Transcript transcript;
+  private final String server;
+  private Socket socket;
+  private ReplyReader reader;
+  private OutputStream out;
+  private boolean encrypted;
+  private boolean broken;
+
+  private SmtpConnection(SmtpSettings settings, Transcript transcript, Socket socket)
+      throws IOException {
+    this.settings = settings;
+    this.transcript = transcript;
+    this.server = settings.server();
+    attach(socket, false);
+  }
+
+  /** Connects within {@code connectTimeout}; every later read is bounded by {@code readTimeout}. */
+  static SmtpConnection open(SmtpSettings settings, Transcript transcript) throws SmtpException {
+    String server = settings.server();
+    Socket socket = new Socket();
+    try {
+      socket.connect(
+          new InetSocketAddress(settings.host(), settings.port()),
+          (int) settings.connectTimeout().toMillis());
+      socket.setSoTimeout((int) settings.readTimeout().toMillis());
+      if (settings.tls() == TlsMode.IMPLICIT) {
+        socket = Tls.wrap(socket, settings);
+      }
+      var connection = new SmtpConnection(settings, transcript, socket);
+      connection.encrypted = settings.tls() == TlsMode.IMPLICIT;
+      return connection;
+    } catch (SmtpException e) {
+      closeQuietly(socket);
+      throw e;
+    } catch (UnknownHostException e) {
+      closeQuietly(socket);
+      throw SmtpException.io(server, "connect", "unknown host " + settings.host(), e);
+    } catch (SocketTimeoutException e) {
+      closeQuietly(socket);
+      throw SmtpException.io(
+          server, "connect", "no connection within " + settings.connectTimeout(), e);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw SmtpException.io(server, "connect", "cannot connect: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the next reply, for the greeting and the end of DATA. */
+  SmtpReply readReply(String step) throws SmtpException {
+    try {
+      SmtpReply reply = reader.read(line -> transcript.record("S: " + line));
+      if (reply.code() == 421) {
+        broken = true; // the server is closing the channel (RFC 5321 §3.8)
+      }
+      return reply;
+    } catch (IOException e) {
+      throw failure(step, "waiting for the reply to " + step, e);
+    }
+  }
+
+  /** Sends a command line that may be shown as is. */
+  SmtpReply command(String line) throws SmtpException {
+    return command(line, line);
+  }
+
+  /**
+   * Sends {@code line} and reads the reply; {@code shown} is what the transcript and any exception
+   * see instead of the line, so credentials can be masked.
+   */
+  SmtpReply command(String line, String shown) throws SmtpException {
+    try {
+      CommandLine.check(line, shown);
+    } catch (IllegalArgumentException e) {
+      throw SmtpException.permanent(server, shown, e.getMessage());
+    }
+    transcript.record("C: " + shown);
+    try {
+      out.write(line.getBytes(StandardCharsets.US_ASCII));
+      out.write('\r');
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw failure(shown, "sending " + shown, e);
+    }
+    return readReply(shown);
+  }
+
+  /** Writes the message dot-stuffed and terminated; the caller then reads the reply. */
+  void sendMessage(byte[] message) throws SmtpException {
+    transcript.record("C: <message: " + message.length + " bytes>");
+    try {
+      var data = new DotStuffingOutputStream(out);
+      data.write(message);
+      data.finish();
+    } catch (IOException e) {
+      throw failure("DATA", "sending the message", e);
+    }
+    transcript.record("C: .");
+  }
+
+  /**
+   * Upgrades the connection after the server's 220 to STARTTLS. Refuses if the server already sent
+   * more bytes: they arrived in clear text and would be read as if protected (CVE-2011-0411 class).
+   */
+  void startTls() throws SmtpException {
+    if (reader.buffered() > 0) {
+      broken = true;
+      throw SmtpException.permanent(
+          server,
+          "STARTTLS",
+          "server sent data after its reply to STARTTLS before the TLS handshake"
+              + " (possible command injection); refusing to continue");
+    }
+    try {
+      attach(Tls.wrap(socket, settings), true);
+    } catch (SmtpException e) {
+      broken = true;
+      throw e;
+    } catch (IOException e) {
+      throw failure("STARTTLS", "starting TLS", e);
+    }
+  }
+
+  boolean isEncrypted() {
+    return encrypted;
+  }
+
+  boolean isBroken() {
+    return broken;
+  }
+
+  String server() {
+    return server;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(socket);
+  }
+
+  private void attach(Socket socket, boolean tls) throws IOException {
+    this.socket = socket;
+    this.reader = new ReplyReader(socket.getInputStream());
+    this.out = new BufferedOutputStream(socket.getOutputStream());
+    if (tls) {
+      this.encrypted = true;
+    }
+  }
+
+  private SmtpException failure(String step, String doing, IOException e) {
+    broken = true;
+    if (e instanceof SmtpException se) {
+      return se;
+    }
+    if (e instanceof SocketTimeoutException) {
+      return SmtpException.io(
+          server, step, "timed out after " + settings.readTimeout() + " " + doing, e);
+    }
+    if (e instanceof EOFException) {
+      return SmtpException.io(server, step, "server closed the connection " + doing, e);
+    }
+    if (e instanceof MalformedReplyException) {
+      return SmtpException.permanent(server, step, e.getMessage() + " " + doing);
+    }
+    return SmtpException.io(server, step, "I/O error " + doing + ": " + e.getMessage(), e);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing left to do with a socket that cannot even close
+    }
+  }
+}

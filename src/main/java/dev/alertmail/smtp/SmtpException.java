@@ -1,0 +1,68 @@
+package dev.alertmail.smtp;
+
+import java.io.IOException;
+
+/**
+ * A session failed. {@link #isTransient()} tells the caller whether to retry later (4yz replies,
+ * timeouts, dropped connections, connect failures) or to report the failure (5yz replies, protocol
+ * errors, configuration that cannot work, such as credentials over plain text).
+ *
+ * <p>Neither the message nor {@link #command()} ever contains credentials.
+ */
+public final class SmtpException extends IOException {
+
+  private final String command;
+  private final transient SmtpReply reply;
+  private final boolean transientFailure;
+
+  SmtpException(
+      String message, String command, SmtpReply reply, boolean transientFailure, Throwable cause) {
+    super(message, cause);
+    this.command = command;
+    this.reply = reply;
+    this.transientFailure = transientFailure;
+  }
+
+  /** A failure the server reported with {@code reply}; transient for 4yz. */
+  static SmtpException rejected(String server, String command, SmtpReply reply, String what) {
+    return new SmtpException(
+        server + ": " + what + ": " + abbreviate(reply),
+        command,
+        reply,
+        reply.isTransientFailure(),
+        null);
+  }
+
+  /** A failure without a server reply (I/O, timeout, EOF): always transient. */
+  static SmtpException io(String server, String command, String what, Throwable cause) {
+    return new SmtpException(server + ": " + what, command, null, true, cause);
+  }
+
+  /** A failure that retrying will not fix: protocol violation or unusable configuration. */
+  static SmtpException permanent(String server, String command, String what) {
+    return new SmtpException(server + ": " + what, command, null, false, null);
+  }
+
+  /**
+   * {@return the command that failed, with credentials masked, for example {@code "RCPT TO:<a@b>"},
+   * or a step name such as {@code "connect"} or {@code "greeting"}}
+   */
+  public String command() {
+    return command;
+  }
+
+  /** {@return the server's reply, or null when the failure was not a reply (I/O, timeout)} */
+  public SmtpReply reply() {
+    return reply;
+  }
+
+  /** {@return true when the same delivery may succeed later, so the caller should retry} */
+  public boolean isTransient() {
+    return transientFailure;
+  }
+
+  private static String abbreviate(SmtpReply reply) {
+    String text = reply.toString();
+    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+  }
+}

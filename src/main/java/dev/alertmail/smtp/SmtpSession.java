@@ -1,0 +1,211 @@
+package dev.alertmail.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The dialogue of one session over an open connection, command by command (RFC 5321 §3). */
+final class SmtpSession {
+
+  private final SmtpSettings settings;
+  private final SmtpConnection connection;
+  private final String server;
+
+  SmtpSession(SmtpSettings settings, SmtpConnection connection) {
+    this.settings = settings;
+    this.connection = connection;
+    this.server = connection.server();
+  }
+
+  /** Runs the whole session; QUITs politely unless the connection is already unusable. */
+  DeliveryReport deliver(Envelope envelope, byte[] message) throws SmtpException {
+    try {
+      DeliveryReport report = transaction(envelope, message);
+      quit();
+      return report;
+    } catch (SmtpException e) {
+      if (!connection.isBroken()) {
+        quit();
+      }
+      throw e;
+    }
+  }
+
+  private DeliveryReport transaction(Envelope envelope, byte[] message) throws SmtpException {
+    expect("greeting", connection.readReply("greeting"), 220, "server refused the session");
+    Capabilities capabilities = hello();
+    capabilities = secure(capabilities);
+    if (settings.hasCredentials()) {
+      authenticate(capabilities);
+    }
+    if (capabilities.maxSize() > 0 && message.length > capabilities.maxSize()) {
+      throw SmtpException.permanent(
+          server,
+          "MAIL FROM",
+          "message of "
+              + message.length
+              + " bytes exceeds the server's SIZE limit of "
+              + capabilities.maxSize());
+    }
+    String mail = "MAIL FROM:<" + envelope.sender() + ">";
+    if (capabilities.eightBitMime() && hasEightBitBytes(message)) {
+      mail += " BODY=8BITMIME"; // RFC 6152 §3: declare it, or the server may mangle the bytes
+    }
+    expect(mail, connection.command(mail), 250, "sender refused");
+    List<String> accepted = new ArrayList<>();
+    List<RecipientRejection> rejected = new ArrayList<>();
+    for (String recipient : envelope.recipients()) {
+      String rcpt = "RCPT TO:<" + recipient + ">";
+      SmtpReply reply = connection.command(rcpt);
+      if (reply.code() == 250 || reply.code() == 251) {
+        accepted.add(recipient);
+      } else if (reply.code() == 421 || reply.isPositive()) {
+        expect(rcpt, reply, 250, "recipient refused"); // throws: session over or nonsense reply
+      } else {
+        rejected.add(new RecipientRejection(recipient, reply));
+      }
+    }
+    if (accepted.isEmpty()) {
+      throw noRecipientAccepted(rejected);
+    }
+    expect("DATA", connection.command("DATA"), 354, "server refused DATA");
+    connection.sendMessage(message);
+    expect("end of data", connection.readReply("end of data"), 250, "message refused");
+    return new DeliveryReport(server, accepted, rejected);
+  }
+
+  /** EHLO, or HELO when the server does not know EHLO (RFC 5321 §4.1.4). */
+  private Capabilities hello() throws SmtpException {
+    String ehlo = "EHLO " + settings.localhost();
+    SmtpReply reply = connection.command(ehlo);
+    if (reply.code() == 250) {
+      return Capabilities.parse(reply);
+    }
+    if (!reply.isPermanentFailure()) {
+      expect(ehlo, reply, 250, "server refused EHLO"); // throws
+    }
+    String helo = "HELO " + settings.localhost();
+    expect(helo, connection.command(helo), 250, "server refused HELO");
+    return Capabilities.NONE;
+  }
+
+  /** STARTTLS as the TLS mode asks; afterwards the old capabilities are forgotten (RFC 3207). */
+  private Capabilities secure(Capabilities capabilities) throws SmtpException {
+    TlsMode tls = settings.tls();
+    if (tls == TlsMode.NONE || tls == TlsMode.IMPLICIT) {
+      return capabilities;
+    }
+    if (!capabilities.startTls()) {
+      if (tls == TlsMode.STARTTLS) {
+        throw SmtpException.permanent(
+            server,
+            "STARTTLS",
+            "server does not offer STARTTLS, which <tls>STARTTLS</tls> requires;"
+                + " use <tls>IMPLICIT</tls> if it expects TLS from the start");
+      }
+      return capabilities;
+    }
+    expect("STARTTLS", connection.command("STARTTLS"), 220, "server refused STARTTLS");
+    connection.startTls();
+    String ehlo = "EHLO " + settings.localhost();
+    SmtpReply reply = connection.command(ehlo);
+    expect(ehlo, reply, 250, "server refused EHLO after STARTTLS");
+    return Capabilities.parse(reply);
+  }
+
+  private void authenticate(Capabilities capabilities) throws SmtpException {
+    if (!connection.isEncrypted() && settings.tls() != TlsMode.NONE) {
+      throw SmtpException.permanent(
+          server,
+          "AUTH",
+          "refusing to send credentials over an unencrypted connection"
+              + " (the server did not offer STARTTLS); enable TLS on the server or use"
+              + " <tls>IMPLICIT</tls>, or write <tls>NONE</tls> to allow clear-text credentials");
+    }
+    if (capabilities.authMechanisms().isEmpty()) {
+      throw SmtpException.permanent(
+          server,
+          "AUTH",
+          "a username is configured but the server offers no AUTH;"
+              + " remove <username>/<password> or use a server that authenticates");
+    }
+    AuthMechanism mechanism = choose(capabilities);
+    Authenticator.of(mechanism).authenticate(connection, settings.username(), settings.password());
+  }
+
+  private AuthMechanism choose(Capabilities capabilities) throws SmtpException {
+    AuthMechanism forced = settings.authMechanism();
+    if (forced != null) {
+      if (!capabilities.offersAuth(forced)) {
+        throw SmtpException.permanent(
+            server,
+            "AUTH",
+            "server does not offer AUTH "
+                + forced
+                + " (it offers "
+                + String.join(" ", capabilities.authMechanisms())
+                + "); change <authMechanism>");
+      }
+      return forced;
+    }
+    for (AuthMechanism preferred : List.of(AuthMechanism.PLAIN, AuthMechanism.LOGIN)) {
+      if (capabilities.offersAuth(preferred)) {
+        return preferred;
+      }
+    }
+    throw SmtpException.permanent(
+        server,
+        "AUTH",
+        "server offers only AUTH "
+            + String.join(" ", capabilities.authMechanisms())
+            + "; supported are PLAIN and LOGIN");
+  }
+
+  private SmtpException noRecipientAccepted(List<RecipientRejection> rejected) {
+    RecipientRejection first =
+        rejected.stream()
+            .filter(r -> r.reply().isTransientFailure())
+            .findFirst()
+            .orElse(rejected.get(0));
+    var summary = new StringBuilder("no recipient accepted:");
+    for (RecipientRejection r : rejected) {
+      summary.append(' ').append(r.recipient()).append(" (").append(r.reply().code()).append(')');
+    }
+    summary.append("; first reply: ").append(first.reply());
+    return new SmtpException(
+        server + ": " + summary,
+        "RCPT TO:<" + first.recipient() + ">",
+        first.reply(),
+        first.reply().isTransientFailure(),
+        null);
+  }
+
+  /** Ends the session; its outcome no longer matters, so errors are ignored. */
+  private void quit() {
+    try {
+      connection.command("QUIT");
+    } catch (SmtpException ignored) {
+      // the message is delivered (or the failure already known); a rude server changes nothing
+    }
+  }
+
+  private void expect(String command, SmtpReply reply, int expected, String what)
+      throws SmtpException {
+    if (reply.code() == expected) {
+      return;
+    }
+    if (reply.isPositive()) {
+      throw new SmtpException(
+          server + ": " + command + ": unexpected reply " + reply, command, reply, false, null);
+    }
+    throw SmtpException.rejected(server, command, reply, what);
+  }
+
+  private static boolean hasEightBitBytes(byte[] message) {
+    for (byte b : message) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
