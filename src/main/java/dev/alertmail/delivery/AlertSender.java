@@ -33,8 +33,10 @@ public final class AlertSender {
     this.config = config;
     this.status = status;
     this.handoff = new BoundedHandoff<>(config.queueSize());
-    this.failureReports = new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), System::currentTimeMillis);
-    this.dropReports = new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), System::currentTimeMillis);
+    this.failureReports =
+        new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), System::currentTimeMillis);
+    this.dropReports =
+        new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), System::currentTimeMillis);
     this.worker = new Thread(this::run, "alertmail-sender[" + config.name() + "]");
     this.worker.setDaemon(true);
     this.handoff.consumer(worker);

@@ -18,9 +18,10 @@ record LocalHost(String displayName, String ehloName) {
       InetAddress local = InetAddress.getLocalHost();
       String name = local.getHostName();
       String canonical = local.getCanonicalHostName();
-      String ehlo = canonical.contains(".") && !canonical.equals(local.getHostAddress())
-          ? canonical
-          : addressLiteral(local);
+      String ehlo =
+          canonical.contains(".") && !canonical.equals(local.getHostAddress())
+              ? canonical
+              : addressLiteral(local);
       return new LocalHost(name, ehlo);
     } catch (UnknownHostException | SecurityException e) {
       return new LocalHost("localhost", "[127.0.0.1]");

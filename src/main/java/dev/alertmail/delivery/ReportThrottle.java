@@ -3,8 +3,8 @@ package dev.alertmail.delivery;
 import java.util.function.LongSupplier;
 
 /**
- * Lets a few failure reports through per window and counts the rest, so that a dead server does
- * not flood Logback's status manager (after logback-core's {@code SimpleTimeBasedGuard}).
+ * Lets a few failure reports through per window and counts the rest, so that a dead server does not
+ * flood Logback's status manager (after logback-core's {@code SimpleTimeBasedGuard}).
  */
 final class ReportThrottle {
 
@@ -23,8 +23,8 @@ final class ReportThrottle {
   }
 
   /**
-   * Returns -1 when the report must be suppressed, otherwise the number of reports suppressed
-   * since the last one that went through (for the report to mention).
+   * Returns -1 when the report must be suppressed, otherwise the number of reports suppressed since
+   * the last one that went through (for the report to mention).
    */
   synchronized long admit() {
     long now = clockMillis.getAsLong();

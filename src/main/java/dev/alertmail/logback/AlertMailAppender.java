@@ -87,8 +87,8 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   }
 
   /**
-   * The password for SMTP AUTH. Default: none. Never shown in status or transcripts; usually
-   * {@code ${SMTP_PASSWORD}}.
+   * The password for SMTP AUTH. Default: none. Never shown in status or transcripts; usually {@code
+   * ${SMTP_PASSWORD}}.
    *
    * @param password the password; requires {@code username}
    */
@@ -197,8 +197,8 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   // ---------------------------------------------------------------- what makes an alert
 
   /**
-   * Events at or above this level trigger an alert. Default: {@code ERROR}. Ignored when an
-   * {@code <evaluator>} is set.
+   * Events at or above this level trigger an alert. Default: {@code ERROR}. Ignored when an {@code
+   * <evaluator>} is set.
    *
    * @param triggerLevel TRACE, DEBUG, INFO, WARN or ERROR
    */
@@ -230,8 +230,8 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 
   /**
    * Capacity of the hand-off between application threads and the sender thread. When it is full,
-   * further alerts are counted, reported in status and in the next mail, never waited for.
-   * Default: 1024.
+   * further alerts are counted, reported in status and in the next mail, never waited for. Default:
+   * 1024.
    *
    * @param queueSize at least 1
    */
@@ -296,7 +296,10 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     layout.setPostCompileProcessor(null);
     layout.start();
     if (!layout.isStarted()) {
-      problems.add("<subject> '" + settings.subject + "' is not a valid pattern: see the Logback status above, or leave <subject> out.");
+      problems.add(
+          "<subject> '"
+              + settings.subject
+              + "' is not a valid pattern: see the Logback status above, or leave <subject> out.");
       return null;
     }
     return layout;
@@ -339,7 +342,13 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
       return evaluator.evaluate(event);
     } catch (EvaluationException | RuntimeException e) {
       if (evaluatorErrors.incrementAndGet() <= 4) {
-        addError("Appender [" + getName() + "]: evaluator " + evaluator.getName() + " failed; event not treated as a trigger.", e);
+        addError(
+            "Appender ["
+                + getName()
+                + "]: evaluator "
+                + evaluator.getName()
+                + " failed; event not treated as a trigger.",
+            e);
       }
       return false;
     }

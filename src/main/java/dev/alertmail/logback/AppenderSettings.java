@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * The values written in logback.xml, as written, and their validation.
  *
- * <p>Kept apart from the appender so that every check names the element the user wrote and what
- * to write instead; {@link #validate} reports all problems at once rather than the first.
+ * <p>Kept apart from the appender so that every check names the element the user wrote and what to
+ * write instead; {@link #validate} reports all problems at once rather than the first.
  */
 final class AppenderSettings {
 
@@ -60,44 +60,73 @@ final class AppenderSettings {
     }
     List<MailAddress> toAddresses = addresses("to", to, problems);
     if (toAddresses.isEmpty() && !hasAnyValue(to)) {
-      problems.add("<to> is not set: write <to>ops@example.com</to> (repeatable, or a comma list).");
+      problems.add(
+          "<to> is not set: write <to>ops@example.com</to> (repeatable, or a comma list).");
     }
     List<MailAddress> ccAddresses = addresses("cc", cc, problems);
     List<MailAddress> bccAddresses = addresses("bcc", bcc, problems);
 
     if (isBlank(smtpHost)) {
-      problems.add("<smtpHost> is not set: write the relay's name, e.g. <smtpHost>smtp.example.com</smtpHost>.");
+      problems.add(
+          "<smtpHost> is not set: write the relay's name, e.g. <smtpHost>smtp.example.com</smtpHost>.");
     } else if (!isHostName(smtpHost.trim())) {
-      problems.add("<smtpHost> '" + printable(smtpHost) + "' is not a host name: write e.g. <smtpHost>smtp.example.com</smtpHost>.");
+      problems.add(
+          "<smtpHost> '"
+              + printable(smtpHost)
+              + "' is not a host name: write e.g. <smtpHost>smtp.example.com</smtpHost>.");
     }
     TlsMode tlsMode = choice("tls", tls, TlsMode.class, problems);
     int port = smtpPort;
     if (port == -1) {
       port = tlsMode == TlsMode.IMPLICIT ? 465 : 25;
     } else if (port < 1 || port > 65_535) {
-      problems.add("<smtpPort> " + port + " is not a port: write a number from 1 to 65535, e.g. <smtpPort>587</smtpPort>.");
+      problems.add(
+          "<smtpPort> "
+              + port
+              + " is not a port: write a number from 1 to 65535, e.g. <smtpPort>587</smtpPort>.");
     }
     MailFormat mailFormat = choice("format", format, MailFormat.class, problems);
     AuthMechanism mechanism =
-        isBlank(authMechanism) ? null : choice("authMechanism", authMechanism, AuthMechanism.class, problems);
+        isBlank(authMechanism)
+            ? null
+            : choice("authMechanism", authMechanism, AuthMechanism.class, problems);
     checkCredentials(tlsMode, problems);
-    if (localhost != null && !isHostName(localhost.trim()) && !localhost.trim().matches("\\[[0-9A-Fa-f:.Iv]+\\]")) {
-      problems.add("<localhost> '" + printable(localhost) + "' is not a host name or address literal: write e.g. <localhost>app1.example.com</localhost>.");
+    if (localhost != null
+        && !isHostName(localhost.trim())
+        && !localhost.trim().matches("\\[[0-9A-Fa-f:.Iv]+\\]")) {
+      problems.add(
+          "<localhost> '"
+              + printable(localhost)
+              + "' is not a host name or address literal: write e.g. <localhost>app1.example.com</localhost>.");
     }
     positive("connectTimeout", connectTimeout, problems);
     positive("readTimeout", readTimeout, problems);
     positive("shutdownTimeout", shutdownTimeout, problems);
     if (parsedTriggerLevel() == null) {
-      problems.add("<triggerLevel> '" + printable(triggerLevel) + "' is not a level: write TRACE, DEBUG, INFO, WARN or ERROR.");
+      problems.add(
+          "<triggerLevel> '"
+              + printable(triggerLevel)
+              + "' is not a level: write TRACE, DEBUG, INFO, WARN or ERROR.");
     }
     if (bufferSize < 0 || bufferSize > MAX_BUFFER_SIZE) {
-      problems.add("<bufferSize> " + bufferSize + " is out of range: write a number from 0 to " + MAX_BUFFER_SIZE + " (default 32).");
+      problems.add(
+          "<bufferSize> "
+              + bufferSize
+              + " is out of range: write a number from 0 to "
+              + MAX_BUFFER_SIZE
+              + " (default 32).");
     }
     if (queueSize < 1) {
-      problems.add("<queueSize> " + queueSize + " is out of range: write a number of at least 1 (default 1024).");
+      problems.add(
+          "<queueSize> "
+              + queueSize
+              + " is out of range: write a number of at least 1 (default 1024).");
     }
     if (isBlank(subject)) {
-      problems.add("<subject> is empty: leave it out for the default, or write e.g. <subject>" + DEFAULT_SUBJECT + "</subject>.");
+      problems.add(
+          "<subject> is empty: leave it out for the default, or write e.g. <subject>"
+              + DEFAULT_SUBJECT
+              + "</subject>.");
     }
     if (!problems.isEmpty()) {
       return null;
@@ -128,16 +157,20 @@ final class AppenderSettings {
     boolean hasUser = !isBlank(username);
     boolean hasPassword = !isBlank(password);
     if (hasUser && !hasPassword) {
-      problems.add("<username> is set but <password> is not: write <password>${SMTP_PASSWORD}</password>, or remove <username> to send without AUTH.");
+      problems.add(
+          "<username> is set but <password> is not: write <password>${SMTP_PASSWORD}</password>, or remove <username> to send without AUTH.");
     } else if (hasPassword && !hasUser) {
-      problems.add("<password> is set but <username> is not: write <username>${SMTP_USER}</username>.");
+      problems.add(
+          "<password> is set but <username> is not: write <username>${SMTP_USER}</username>.");
     }
     if (hasUser && (containsLineBreak(username) || containsLineBreak(password))) {
       // the value itself is never echoed: it may be a secret
-      problems.add("<username> or <password> contains a line break, which SMTP cannot carry: check the value or the variable it comes from.");
+      problems.add(
+          "<username> or <password> contains a line break, which SMTP cannot carry: check the value or the variable it comes from.");
     }
     if (!isBlank(authMechanism) && !hasUser) {
-      problems.add("<authMechanism> is set but <username> is not: AUTH is used only with <username> and <password>.");
+      problems.add(
+          "<authMechanism> is set but <username> is not: AUTH is used only with <username> and <password>.");
     }
   }
 
@@ -145,12 +178,22 @@ final class AppenderSettings {
     try {
       return MailAddress.parse(value);
     } catch (IllegalArgumentException e) {
-      problems.add("<" + property + "> " + e.getMessage() + ": write e.g. <" + property + ">ops@example.com</" + property + ">.");
+      problems.add(
+          "<"
+              + property
+              + "> "
+              + e.getMessage()
+              + ": write e.g. <"
+              + property
+              + ">ops@example.com</"
+              + property
+              + ">.");
       return null;
     }
   }
 
-  private static List<MailAddress> addresses(String property, List<String> values, List<String> problems) {
+  private static List<MailAddress> addresses(
+      String property, List<String> values, List<String> problems) {
     List<MailAddress> result = new ArrayList<>();
     for (String value : values) {
       if (value == null) {
@@ -169,26 +212,49 @@ final class AppenderSettings {
     return result;
   }
 
-  private static <E extends Enum<E>> E choice(String property, String value, Class<E> type, List<String> problems) {
+  private static <E extends Enum<E>> E choice(
+      String property, String value, Class<E> type, List<String> problems) {
     String wanted = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equals(wanted)) {
         return constant;
       }
     }
-    String names = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-    problems.add("<" + property + "> '" + printable(value) + "' is not one of " + names + ": write e.g. <" + property + ">" + type.getEnumConstants()[0].name() + "</" + property + ">.");
+    String names =
+        String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    problems.add(
+        "<"
+            + property
+            + "> '"
+            + printable(value)
+            + "' is not one of "
+            + names
+            + ": write e.g. <"
+            + property
+            + ">"
+            + type.getEnumConstants()[0].name()
+            + "</"
+            + property
+            + ">.");
     return null;
   }
 
   private static void positive(String property, Duration value, List<String> problems) {
     if (value == null || value.getMilliseconds() <= 0) {
-      problems.add("<" + property + "> must be a positive duration: write e.g. <" + property + ">10 seconds</" + property + ">.");
+      problems.add(
+          "<"
+              + property
+              + "> must be a positive duration: write e.g. <"
+              + property
+              + ">10 seconds</"
+              + property
+              + ">.");
     }
   }
 
   private static boolean hasAnyValue(List<String> values) {
-    return values.stream().anyMatch(v -> v != null && !v.isBlank() && !v.replace(",", "").isBlank());
+    return values.stream()
+        .anyMatch(v -> v != null && !v.isBlank() && !v.replace(",", "").isBlank());
   }
 
   private static boolean isBlank(String value) {
@@ -201,7 +267,8 @@ final class AppenderSettings {
 
   /** Host names, IPv4 and bracket-less IPv6 literals; nothing that could smuggle a command. */
   static boolean isHostName(String value) {
-    return value.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\\.?") || value.matches("[0-9A-Fa-f:.]+");
+    return value.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\\.?")
+        || value.matches("[0-9A-Fa-f:.]+");
   }
 
   /** A configuration value made safe to quote in a status message. */

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.core.status.Status;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** A wrong logback.xml is reported through status, naming the property; the application runs on. */
 class AlertMailAppenderConfigTest {
@@ -62,7 +62,8 @@ class AlertMailAppenderConfigTest {
           "expected an error containing '" + expected + "' in:\n" + logback.statusText());
       assertTrue(errors.stream().anyMatch(e -> e.contains("not started")), logback.statusText());
       assertFalse(logback.appender("ALERT").isStarted());
-      assertDoesNotThrow(() -> logback.context.getLogger("app").error("the application keeps running"));
+      assertDoesNotThrow(
+          () -> logback.context.getLogger("app").error("the application keeps running"));
     }
   }
 

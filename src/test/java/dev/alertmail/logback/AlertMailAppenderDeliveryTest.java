@@ -49,7 +49,8 @@ class AlertMailAppenderDeliveryTest {
 
   private MimeMessage awaitOneMail(LogbackFixture logback) {
     assertTrue(
-        greenMail.waitForIncomingEmail(10_000, 1), "no mail arrived; status:\n" + logback.statusText());
+        greenMail.waitForIncomingEmail(10_000, 1),
+        "no mail arrived; status:\n" + logback.statusText());
     return greenMail.getReceivedMessages()[0];
   }
 
@@ -70,7 +71,8 @@ class AlertMailAppenderDeliveryTest {
       }
 
       MimeMessage mail = awaitOneMail(logback);
-      assertEquals("[shop] ERROR c.s.c.OrderService: checkout failed for order 42", mail.getSubject());
+      assertEquals(
+          "[shop] ERROR c.s.c.OrderService: checkout failed for order 42", mail.getSubject());
       assertArrayEquals(new Address[] {new InternetAddress("alerts@example.com")}, mail.getFrom());
       assertArrayEquals(
           new Address[] {new InternetAddress("ops@example.com")},
@@ -80,7 +82,8 @@ class AlertMailAppenderDeliveryTest {
       assertEquals("1.0", mail.getHeader("MIME-Version", null));
 
       MailParts parts = MailParts.of(mail);
-      assertEquals(List.of("multipart/alternative", "text/plain", "text/html"), parts.contentTypes());
+      assertEquals(
+          List.of("multipart/alternative", "text/plain", "text/html"), parts.contentTypes());
       for (String body : List.of(parts.text(), parts.html())) {
         assertTrue(body.contains("checkout failed for order 42"), body);
         assertTrue(body.contains("com.shop.checkout.OrderService"), body);
@@ -255,7 +258,8 @@ class AlertMailAppenderDeliveryTest {
       assertFalse(first.contains("ctx-one"), "bufferSize 2 keeps the last two: " + first);
       assertTrue(first.contains("ctx-two") && first.contains("ctx-three"), first);
       assertFalse(second.contains("ctx-three"), "already shown in the previous mail: " + second);
-      assertFalse(second.contains("first failure"), "already shown in the previous mail: " + second);
+      assertFalse(
+          second.contains("first failure"), "already shown in the previous mail: " + second);
     }
   }
 

@@ -46,7 +46,10 @@ final class LogbackFixture implements AutoCloseable {
   }
 
   List<String> statusMessages(int level) {
-    return statuses().stream().filter(s -> s.getLevel() == level).map(LogbackFixture::fullText).toList();
+    return statuses().stream()
+        .filter(s -> s.getLevel() == level)
+        .map(LogbackFixture::fullText)
+        .toList();
   }
 
   /** Every status message with its causes, as a user would see them printed. */

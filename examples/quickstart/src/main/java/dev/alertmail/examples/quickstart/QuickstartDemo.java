@@ -36,7 +36,10 @@ public final class QuickstartDemo {
     Path htmlOut = Path.of("target", "quickstart-alert.html").toAbsolutePath();
     PrintStream out = System.out;
 
-    GreenMail smtpServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    // silence everything until the demo's own logback.xml is loaded, the embedded server included
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
+    GreenMail smtpServer =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtpServer.start();
     try {
       int port = smtpServer.getSmtp().getPort();
@@ -96,8 +99,7 @@ public final class QuickstartDemo {
     }
   }
 
-  private static void printMail(MimeMessage mail, Path htmlOut, PrintStream out)
-      throws Exception {
+  private static void printMail(MimeMessage mail, Path htmlOut, PrintStream out) throws Exception {
     out.println();
     out.println("== The mail that arrived ==================================================");
     for (String header : Collections.list(mail.getAllHeaderLines())) {
@@ -112,7 +114,8 @@ public final class QuickstartDemo {
       for (int i = 0; i < multipart.getCount(); i++) {
         BodyPart part = multipart.getBodyPart(i);
         if (part.isMimeType("text/plain")) {
-          out.println("---- text/plain part -------------------------------------------------------");
+          out.println(
+              "---- text/plain part -------------------------------------------------------");
           out.println(part.getContent());
         } else if (part.isMimeType("text/html")) {
           html = (String) part.getContent();
