@@ -64,6 +64,23 @@ class CommandValidationTest {
   }
 
   @Test
+  void connectionWritesNothingForALineWithCrLf() throws Exception {
+    try (var server = ScriptedSmtpServer.start(ScriptedSmtpServer.Peer::awaitClose)) {
+      var transcript = new RecordingTranscript();
+      try (var connection = SmtpConnection.open(TestSettings.plain(server.port()), transcript)) {
+        var e =
+            assertThrows(
+                SmtpException.class,
+                () -> connection.command("MAIL FROM:<a@b.test>\r\nRCPT TO:<evil@x.test>", "MAIL"));
+        assertFalse(e.isTransient());
+        assertEquals("MAIL", e.command());
+      }
+      assertEquals("", server.received());
+      assertEquals(List.of(), transcript.lines());
+    }
+  }
+
+  @Test
   void commandLineIsAtMost512OctetsIncludingCrlf() {
     assertDoesNotThrow(() -> CommandLine.check("x".repeat(510), "x"));
     assertThrows(IllegalArgumentException.class, () -> CommandLine.check("x".repeat(511), "x"));
