@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A one-connection SMTP server for tests, driven by a script, for what GreenMail cannot do: refuse
@@ -185,8 +187,31 @@ final class ScriptedSmtpServer implements AutoCloseable {
       this.out = socket.getOutputStream();
     }
 
-    Socket socket() {
-      return socket;
+    /** Upgrades to TLS as a server, as after {@code 220} to STARTTLS. */
+    void startTls(SSLContext context) throws IOException {
+      attach(handshake(context));
+    }
+
+    /** Runs a server handshake the client is expected to abort; fails if it succeeds. */
+    void startTlsExpectingFailure(SSLContext context) throws IOException {
+      try {
+        handshake(context);
+      } catch (IOException expected) {
+        return; // the client refused the certificate (or gave up): what the test wants
+      }
+      throw new AssertionError("the client accepted the TLS handshake");
+    }
+
+    private SSLSocket handshake(SSLContext context) throws IOException {
+      var tls =
+          (SSLSocket)
+              context
+                  .getSocketFactory()
+                  .createSocket(
+                      socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+      tls.setUseClientMode(false);
+      tls.startHandshake();
+      return tls;
     }
 
     private void record(int b) {

@@ -1,6 +1,7 @@
 package dev.alertmail.smtp;
 
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** Settings for tests against a loopback server; short timeouts so a hang fails fast. */
 final class TestSettings {
@@ -26,6 +27,21 @@ final class TestSettings {
         Duration.ofSeconds(5),
         Duration.ofSeconds(5),
         null);
+  }
+
+  static SmtpSettings tls(
+      int port, TlsMode tls, String username, String password, SSLContext sslContext) {
+    return new SmtpSettings(
+        "127.0.0.1",
+        port,
+        tls,
+        username,
+        password,
+        null,
+        LOCALHOST,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
+        sslContext);
   }
 
   static SmtpSettings withReadTimeout(int port, Duration readTimeout) {
