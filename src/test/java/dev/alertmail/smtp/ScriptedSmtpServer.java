@@ -76,15 +76,20 @@ final class ScriptedSmtpServer implements AutoCloseable {
    * script that hangs gets its socket closed under it.
    */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     listener.close();
-    if (!done.await(10, TimeUnit.SECONDS)) {
-      Socket s = socket;
-      if (s != null) {
-        s.close();
+    try {
+      if (!done.await(10, TimeUnit.SECONDS)) {
+        Socket s = socket;
+        if (s != null) {
+          s.close();
+        }
       }
+      awaitScript();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the script", e);
     }
-    awaitScript();
   }
 
   private void serve(Script script) {
