@@ -64,18 +64,19 @@ public record MailAddress(String localPart, String domain) {
     if (trimmed.isEmpty()) {
       throw new IllegalArgumentException("the address is empty: expected local@domain");
     }
-    for (int i = 0; i < trimmed.length(); i++) {
-      if (Character.isWhitespace(trimmed.charAt(i)) || Character.isSpaceChar(trimmed.charAt(i))) {
-        throw new IllegalArgumentException(
-            "the address '" + trimmed + "' contains whitespace: write one address local@domain");
-      }
-    }
+    // checked before whitespace: "Ops <ops@example.com>" is a name-and-address, not a typo
     if (trimmed.indexOf('<') >= 0 || trimmed.indexOf('>') >= 0) {
       throw new IllegalArgumentException(
           "the address '"
               + trimmed
               + "' contains < or >: write the bare address local@domain, without a name or"
               + " angle brackets");
+    }
+    for (int i = 0; i < trimmed.length(); i++) {
+      if (Character.isWhitespace(trimmed.charAt(i)) || Character.isSpaceChar(trimmed.charAt(i))) {
+        throw new IllegalArgumentException(
+            "the address '" + trimmed + "' contains whitespace: write one address local@domain");
+      }
     }
     int at = trimmed.lastIndexOf('@');
     if (at <= 0 || at == trimmed.length() - 1) {
