@@ -12,23 +12,47 @@ import org.apache.commons.codec.net.QuotedPrintableCodec;
  */
 final class QuotedPrintableBody {
 
-  // strict = true makes the codec wrap at 76 with soft line breaks and encode trailing whitespace
-  private static final QuotedPrintableCodec CODEC =
-      new QuotedPrintableCodec(StandardCharsets.UTF_8, true);
+  // in strict mode, commons-codec (1.20) returns null for input shorter than this many bytes
+  private static final int CODEC_MIN_BYTES = 3;
 
   private QuotedPrintableBody() {}
 
   /**
-   * The encoded body. Any line break in the text (CRLF, CR or LF) becomes a CRLF line break; the
-   * result ends with CRLF.
+   * The encoded body. Any line break in the text (CRLF, CR or LF) becomes CRLF; the result always
+   * ends with CRLF, which stands for the text's final line break if it has one.
    */
   static String encode(String text) {
     var out = new StringBuilder(text.length() + text.length() / 8 + 16);
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    // a text ending with a line break yields a last empty "line"; the CRLF written after the
+    // previous line already ends the text
+    int count =
+        lines.length > 1 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
     // The codec encodes CR and LF as =0D=0A, turning the body into one wrapped line; encoding each
     // line on its own keeps real line breaks, as RFC 2045 6.7 (4) wants for text.
-    for (String line : text.split("\r\n|\r|\n", -1)) {
-      // the codec's soft line breaks are CRLF already
-      out.append(CODEC.encode(line, StandardCharsets.UTF_8)).append("\r\n");
+    for (int i = 0; i < count; i++) {
+      out.append(line(lines[i])).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String line(String line) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length >= CODEC_MIN_BYTES) {
+      // strict = true: wrap at 76 with soft line breaks (CRLF) and encode trailing whitespace
+      return new String(
+          QuotedPrintableCodec.encodeQuotedPrintable(null, bytes, true), StandardCharsets.US_ASCII);
+    }
+    // too short to need wrapping: encode by hand, including trailing whitespace (RFC 2045 6.7 (3))
+    var out = new StringBuilder(8);
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xff;
+      boolean last = i == bytes.length - 1;
+      if (b >= 33 && b <= 126 && b != '=' || (b == ' ' || b == '\t') && !last) {
+        out.append((char) b);
+      } else {
+        out.append(String.format("=%02X", b));
+      }
     }
     return out.toString();
   }
