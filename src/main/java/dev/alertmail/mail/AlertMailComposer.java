@@ -2,8 +2,11 @@ package dev.alertmail.mail;
 
 import dev.alertmail.alert.Digest;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Turns a {@link Digest} into a {@link MailMessage}: the subject from the first alert, the bodies
@@ -19,6 +22,8 @@ public final class AlertMailComposer {
   private final List<MailAddress> bcc;
   private final MailFormat format;
   private final Origin origin;
+  private final TextFormatter text;
+  private final HtmlFormatter html;
 
   /**
    * Creates a composer.
@@ -29,6 +34,7 @@ public final class AlertMailComposer {
    * @param bcc blind copy recipients, may be empty; they never appear in a header
    * @param format which bodies to write
    * @param origin application, host and time zone shown in the mail
+   * @throws IllegalArgumentException if there is no recipient at all
    */
   public AlertMailComposer(
       MailAddress from,
@@ -43,16 +49,43 @@ public final class AlertMailComposer {
     this.bcc = bcc == null ? List.of() : List.copyOf(bcc);
     this.format = Objects.requireNonNull(format, "format");
     this.origin = Objects.requireNonNull(origin, "origin");
+    if (this.to.isEmpty() && this.cc.isEmpty() && this.bcc.isEmpty()) {
+      throw new IllegalArgumentException(
+          "alert mail needs at least one recipient in to, cc or bcc");
+    }
+    this.text = new TextFormatter(origin);
+    this.html = new HtmlFormatter(origin);
   }
 
   /**
    * Composes the mail for a digest.
    *
    * @param digest what to report
-   * @param now the time of sending, used for the {@code Date} header
-   * @return the mail
+   * @param now the time of sending, used for the {@code Date} header (in the origin's zone)
+   * @return the mail, with a new random {@code Message-ID} at the sender's domain
    */
   public MailMessage compose(Digest digest, Instant now) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(digest, "digest");
+    String subject = SubjectLine.of(digest);
+    String textBody = format == MailFormat.HTML ? null : text.format(digest);
+    String htmlBody = format == MailFormat.TEXT ? null : html.format(digest, subject);
+    var headers = new LinkedHashMap<String, String>();
+    // RFC 3834: marks the mail as automatic, so vacation responders do not answer it
+    headers.put("Auto-Submitted", "auto-generated");
+    headers.put("X-AlertMail-Count", Long.toString(digest.triggeringEvents()));
+    if (digest.droppedEvents() > 0) {
+      headers.put("X-AlertMail-Dropped", Long.toString(digest.droppedEvents()));
+    }
+    return new MailMessage(
+        from,
+        to,
+        cc,
+        bcc,
+        subject,
+        ZonedDateTime.ofInstant(now, origin.zone()),
+        UUID.randomUUID() + "@" + from.domain(),
+        textBody,
+        htmlBody,
+        headers);
   }
 }

@@ -1,0 +1,73 @@
+package dev.alertmail.mail;
+
+import dev.alertmail.alert.Digest;
+import java.util.ArrayList;
+
+/**
+ * Makes the mail's subject from the first alert's rendered subject, which is untrusted: control
+ * characters and line breaks become spaces, whitespace is collapsed, and a very long subject is cut
+ * at a code point boundary with an ellipsis. A note about further and dropped alerts follows the
+ * alert's own subject, so the part a reader scans first stays the same.
+ */
+final class SubjectLine {
+
+  // long enough for a logger and a message, short enough to read in a list of mails
+  static final int MAX_CODE_POINTS = 200;
+  private static final String ELLIPSIS = "\u2026";
+
+  private SubjectLine() {}
+
+  static String of(Digest digest) {
+    String subject = clean(digest.first().subject());
+    if (subject.isEmpty()) {
+      var trigger = digest.first().trigger();
+      subject = clean(trigger.level() + " " + trigger.loggerName());
+    }
+    subject = cut(subject, MAX_CODE_POINTS);
+    var notes = new ArrayList<String>(2);
+    if (digest.alerts().size() > 1) {
+      notes.add("+" + (digest.alerts().size() - 1) + " more");
+    }
+    if (digest.droppedEvents() > 0) {
+      notes.add(digest.droppedEvents() + " dropped");
+    }
+    return notes.isEmpty() ? subject : subject + " (" + String.join(", ", notes) + ")";
+  }
+
+  /** Control characters, line and paragraph separators and runs of whitespace become one space. */
+  static String clean(String text) {
+    var out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isISOControl(cp)
+          || Character.isWhitespace(cp)
+          || Character.isSpaceChar(cp)
+          || Character.getType(cp) == Character.SURROGATE) {
+        space = true;
+        continue;
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+      }
+      space = false;
+      out.appendCodePoint(cp);
+    }
+    return out.toString();
+  }
+
+  /** At most {@code max} code points, the last being an ellipsis when anything was cut. */
+  static String cut(String text, int max) {
+    if (text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    String head = text.substring(0, text.offsetByCodePoints(0, max - 1));
+    // prefer ending at a word boundary when one is near, so the cut does not halve a word
+    int space = head.lastIndexOf(' ');
+    if (space > head.length() - 20 && space > 0) {
+      head = head.substring(0, space);
+    }
+    return head.stripTrailing() + ELLIPSIS;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.alertmail.mail;
+
+import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.Digest;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Formats a digest as plain text: a heading, then per alert the message, aligned labelled fields,
+ * the stack trace as Java prints it, the MDC and the context events.
+ *
+ * <p>Lines are separated by {@code \n}; {@link MimeRenderer} turns them into CRLF and wraps long
+ * ones, so nothing here needs to care about line length.
+ */
+final class TextFormatter {
+
+  // wide enough for the longest label, "Application:", plus a space
+  private static final int LABEL_WIDTH = 13;
+  // longer MDC keys are not padded further, so one odd key does not push every value away
+  private static final int MAX_KEY_WIDTH = 24;
+  private static final String CONTEXT_INDENT = "  ";
+
+  private final Origin origin;
+
+  TextFormatter(Origin origin) {
+    this.origin = origin;
+  }
+
+  String format(Digest digest) {
+    var out = new StringBuilder(2048);
+    out.append(Wording.heading(digest, origin)).append('\n');
+    if (digest.droppedEvents() > 0) {
+      out.append(Wording.dropped(digest.droppedEvents())).append('\n');
+    }
+    int count = digest.alerts().size();
+    for (int i = 0; i < count; i++) {
+      out.append('\n');
+      String title = Wording.alertTitle(i, count);
+      if (!title.isEmpty()) {
+        out.append("==== ").append(title).append(" ====\n\n");
+      }
+      alert(out, digest.alerts().get(i));
+    }
+    // "-- " is the conventional signature separator; clients can fold or dim what follows
+    out.append("\n-- \n").append(Wording.FOOTER).append('\n');
+    return out.toString();
+  }
+
+  private void alert(StringBuilder out, Alert alert) {
+    AlertEvent trigger = alert.trigger();
+    labelled(out, "Message", trigger.message());
+    for (Wording.Field field : Wording.fields(trigger, origin)) {
+      labelled(out, field.label(), field.value());
+    }
+    if (trigger.throwable() != null) {
+      out.append('\n').append(Wording.STACK_TRACE).append(":\n");
+      out.append(StackTraceLines.text(trigger.throwable())).append('\n');
+    }
+    if (!trigger.mdc().isEmpty()) {
+      out.append('\n').append(Wording.MDC).append(":\n");
+      mdc(out, trigger.mdc());
+    }
+    if (!alert.context().isEmpty()) {
+      out.append('\n').append(Wording.contextTitle(alert.context().size())).append(":\n");
+      for (AlertEvent event : alert.context()) {
+        contextEvent(out, event);
+      }
+    }
+  }
+
+  /** {@code Label: value}, continuation lines of a multi-line value under the value. */
+  private static void labelled(StringBuilder out, String label, String value) {
+    out.append(pad(label + ":", LABEL_WIDTH));
+    out.append(indentContinuation(value, " ".repeat(LABEL_WIDTH))).append('\n');
+  }
+
+  private static void mdc(StringBuilder out, Map<String, String> mdc) {
+    // sorted, so the same context reads the same in every mail
+    var sorted = new TreeMap<>(mdc);
+    int width = 0;
+    for (String key : sorted.keySet()) {
+      width = Math.max(width, Math.min(key.length(), MAX_KEY_WIDTH));
+    }
+    String indent = CONTEXT_INDENT + " ".repeat(width + 3);
+    for (var entry : sorted.entrySet()) {
+      out.append(CONTEXT_INDENT).append(pad(oneLine(entry.getKey()), width)).append(" = ");
+      out.append(indentContinuation(entry.getValue(), indent)).append('\n');
+    }
+  }
+
+  private void contextEvent(StringBuilder out, AlertEvent event) {
+    out.append(CONTEXT_INDENT)
+        .append(TimeFormat.local(event.timestampMillis(), origin.zone()))
+        .append(' ')
+        .append(pad(oneLine(event.level()), 5))
+        .append(" [")
+        .append(oneLine(event.threadName()))
+        .append("] ")
+        .append(oneLine(event.loggerName()))
+        .append(": ");
+    String indent = CONTEXT_INDENT + "    ";
+    out.append(indentContinuation(event.message(), indent)).append('\n');
+    if (event.throwable() != null) {
+      out.append(indent)
+          .append(indentContinuation(StackTraceLines.summary(event.throwable()), indent))
+          .append('\n');
+    }
+  }
+
+  private static String pad(String text, int width) {
+    return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+  }
+
+  /** Indents every line but the first, so a multi-line value stays in its column. */
+  private static String indentContinuation(String value, String indent) {
+    return String.join("\n" + indent, value.split("\r\n|\r|\n", -1));
+  }
+
+  /** For values shown inside a line (keys, names): a line break there would break the layout. */
+  private static String oneLine(String value) {
+    return value.replaceAll("\r\n|\r|\n", " ");
+  }
+}
