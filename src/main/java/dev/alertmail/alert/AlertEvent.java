@@ -40,10 +40,18 @@ public record AlertEvent(
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> mdc) {
-    if (!mdc.containsKey(null) && !mdc.containsValue(null)) {
+    // containsKey(null) throws on immutable maps, so look at the entries instead.
+    boolean hasNull = false;
+    for (Map.Entry<String, String> entry : mdc.entrySet()) {
+      if (entry.getKey() == null || entry.getValue() == null) {
+        hasNull = true;
+        break;
+      }
+    }
+    if (!hasNull) {
       return mdc;
     }
-    var copy = new java.util.LinkedHashMap<String, String>();
+    var copy = new java.util.TreeMap<String, String>();
     mdc.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
     return copy;
   }

@@ -49,7 +49,7 @@ final class TextFormatter {
 
   private void alert(StringBuilder out, Alert alert) {
     AlertEvent trigger = alert.trigger();
-    labelled(out, "Message", trigger.message());
+    message(out, trigger.message());
     for (Wording.Field field : Wording.fields(trigger, origin)) {
       labelled(out, field.label(), field.value());
     }
@@ -66,6 +66,18 @@ final class TextFormatter {
       for (AlertEvent event : alert.context()) {
         contextEvent(out, event);
       }
+    }
+  }
+
+  /**
+   * A one-line message sits in the label column; a multi-line one goes below its label exactly as
+   * logged, so lines a reader copies (SQL, JSON, a leading ".") stay intact.
+   */
+  private static void message(StringBuilder out, String message) {
+    if (message.indexOf('\n') < 0 && message.indexOf('\r') < 0) {
+      labelled(out, "Message", message);
+    } else {
+      out.append("Message:\n").append(message.replaceAll("\r\n|\r", "\n")).append("\n\n");
     }
   }
 

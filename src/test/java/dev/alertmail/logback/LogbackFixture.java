@@ -20,6 +20,8 @@ final class LogbackFixture implements AutoCloseable {
 
   LogbackFixture(String contextName) {
     context.setName(contextName);
+    // Logback's service provider does this for the default context; a private one must be told.
+    context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
   }
 
   /** Configures the context from XML; {@code ${KEY}} is substituted from the given properties. */
