@@ -42,11 +42,12 @@ final class LogbackEvents {
       return null;
     }
     StackTraceElementProxy[] elements = proxy.getStackTraceElementProxyArray();
-    List<String> frames = new ArrayList<>(elements == null ? 0 : elements.length);
-    if (elements != null) {
-      for (StackTraceElementProxy element : elements) {
-        frames.add(element.getStackTraceElement().toString());
-      }
+    int total = elements == null ? 0 : elements.length;
+    // Logback keeps every frame and counts the shared tail; ThrowableInfo holds only the own ones
+    int common = Math.min(Math.max(0, proxy.getCommonFrames()), total);
+    List<String> frames = new ArrayList<>(total - common);
+    for (int i = 0; i < total - common; i++) {
+      frames.add(elements[i].getStackTraceElement().toString());
     }
     List<ThrowableInfo> suppressed = new ArrayList<>();
     IThrowableProxy[] suppressedProxies = proxy.getSuppressed();
@@ -66,7 +67,7 @@ final class LogbackEvents {
         proxy.getClassName(),
         message,
         frames,
-        Math.max(0, proxy.getCommonFrames()),
+        common,
         proxy.isCyclic() ? null : toThrowableInfo(proxy.getCause(), depth + 1),
         suppressed);
   }

@@ -96,7 +96,7 @@ final class TextFormatter {
     }
     String indent = CONTEXT_INDENT + " ".repeat(width + 3);
     for (var entry : sorted.entrySet()) {
-      out.append(CONTEXT_INDENT).append(pad(oneLine(entry.getKey()), width)).append(" = ");
+      out.append(CONTEXT_INDENT).append(padExact(oneLine(entry.getKey()), width)).append(" = ");
       out.append(indentContinuation(entry.getValue(), indent)).append('\n');
     }
   }
@@ -105,7 +105,7 @@ final class TextFormatter {
     out.append(CONTEXT_INDENT)
         .append(TimeFormat.local(event.timestampMillis(), origin.zone()))
         .append(' ')
-        .append(pad(oneLine(event.level()), 5))
+        .append(padExact(oneLine(event.level()), 5))
         .append(" [")
         .append(oneLine(event.threadName()))
         .append("] ")
@@ -120,8 +120,13 @@ final class TextFormatter {
     }
   }
 
+  /** The text followed by spaces up to the width; a longer text still gets one space. */
   private static String pad(String text, int width) {
     return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+  }
+
+  private static String padExact(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
   }
 
   /** Indents every line but the first, so a multi-line value stays in its column. */

@@ -61,11 +61,10 @@ class AlertMailAppenderDeliveryTest {
       log.info("order 41 received");
       log.warn("payment slow for order 41");
       MDC.put("orderId", "42");
+      var failure =
+          new IllegalStateException("cannot commit", new SQLException("connection reset"));
       try {
-        log.error(
-            "checkout failed for order {}",
-            42,
-            new IllegalStateException("cannot commit", new SQLException("connection reset")));
+        log.error("checkout failed for order {}", 42, failure);
       } finally {
         MDC.clear();
       }
@@ -95,6 +94,13 @@ class AlertMailAppenderDeliveryTest {
         assertTrue(body.contains("shop"), body);
         assertTrue(body.contains(Thread.currentThread().getName()), body);
       }
+      var printed = new java.io.StringWriter();
+      failure.printStackTrace(new java.io.PrintWriter(printed));
+      String expectedTrace = printed.toString().replace(System.lineSeparator(), "\n").strip();
+      assertTrue(
+          parts.text().replace("\r\n", "\n").contains(expectedTrace),
+          "the trace reads exactly as Java prints it, with '... N more' for shared frames\n"
+              + parts.text());
       assertTrue(
           parts.text().indexOf("order 41 received") < parts.text().indexOf("payment slow"),
           "context events in the order they were logged");
