@@ -89,9 +89,7 @@ public final class AlertSender {
             + " ms) with "
             + DigestMailer.plural(unsent, "triggering event")
             + " not delivered: "
-            + config.smtpHost()
-            + ":"
-            + config.smtpPort()
+            + config.route()
             + " did not complete in time. Raise shutdownTimeout or check the server.",
         null);
     return false;

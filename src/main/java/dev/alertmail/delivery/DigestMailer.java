@@ -36,8 +36,8 @@ final class DigestMailer {
     String ehlo = config.localhost() != null ? config.localhost() : host.ehloName();
     SmtpSettings settings =
         new SmtpSettings(
-            config.smtpHost(),
-            config.smtpPort(),
+            config.relays().get(0).host(),
+            config.relays().get(0).port(),
             config.tls(),
             config.username(),
             config.password(),
@@ -45,7 +45,7 @@ final class DigestMailer {
             ehlo,
             config.connectTimeout(),
             config.readTimeout(),
-            null);
+            config.sslContext());
     Transcript transcript =
         config.transcript() ? line -> status.info("SMTP " + line) : Transcript.NONE;
     this.client = new SmtpClient(settings, transcript);
@@ -53,8 +53,8 @@ final class DigestMailer {
     this.failureReports = throttle;
   }
 
-  /** Sends the digest as one mail; returns whether any recipient accepted it. */
-  boolean deliver(Digest digest) {
+  /** Sends the digest as one mail and says whether it may be retried. */
+  DeliveryOutcome deliver(Digest digest) {
     MailMessage message = composer.compose(digest, Instant.now());
     byte[] bytes = MimeRenderer.render(message);
     List<String> recipients =
@@ -80,7 +80,7 @@ final class DigestMailer {
               + String.join(", ", report.accepted())
               + " via "
               + report.server());
-      return true;
+      return DeliveryOutcome.DELIVERED;
     } catch (SmtpException e) {
       long skipped = failureReports.admit();
       if (skipped >= 0) {
@@ -94,11 +94,13 @@ final class DigestMailer {
                 + (skipped > 0 ? " [" + plural(skipped, "similar report") + " suppressed]" : ""),
             e);
       }
-      return false;
+      return e.isTransient()
+          ? DeliveryOutcome.TRANSIENT_FAILURE
+          : DeliveryOutcome.PERMANENT_FAILURE;
     } catch (RuntimeException e) {
       // a bug must cost this mail, never the sender thread
       status.error("Could not send alert mail \"" + message.subject() + "\": " + e, e);
-      return false;
+      return DeliveryOutcome.PERMANENT_FAILURE;
     }
   }
 

@@ -1,13 +1,16 @@
 package dev.alertmail.delivery;
 
+import dev.alertmail.alert.FloodPolicy;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
 import dev.alertmail.smtp.AuthMechanism;
+import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.TlsMode;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything the sender needs, validated by the appender before it is built.
@@ -20,8 +23,10 @@ import java.util.Objects;
  * @param cc copy recipients
  * @param bcc blind copy recipients: delivered to, never shown in a header
  * @param format the mail's body format
- * @param smtpHost the relay host
- * @param smtpPort the relay port
+ * @param relays the relays to try in order; empty for MX routing to each recipient domain
+ * @param smtpPort the port of MX hosts (relays carry their own)
+ * @param dnsServer the DNS server for MX routing, or null for the system resolver
+ * @param sslContext the TLS context with the configured trust store, or null for the JVM's
  * @param tls how the connection is protected
  * @param username the AUTH user, or null for no AUTH
  * @param password the AUTH password, or null
@@ -31,6 +36,7 @@ import java.util.Objects;
  * @param readTimeout bound on each read from the server
  * @param queueSize capacity of the hand-off from application threads to the sender
  * @param transcript whether the SMTP dialogue is reported as status, credentials masked
+ * @param flood how alerts are grouped, deduplicated and rate-limited into mails
  */
 public record SenderConfig(
     String name,
@@ -41,8 +47,10 @@ public record SenderConfig(
     List<MailAddress> cc,
     List<MailAddress> bcc,
     MailFormat format,
-    String smtpHost,
+    List<HostPort> relays,
     int smtpPort,
+    HostPort dnsServer,
+    SSLContext sslContext,
     TlsMode tls,
     String username,
     String password,
@@ -51,16 +59,26 @@ public record SenderConfig(
     Duration connectTimeout,
     Duration readTimeout,
     int queueSize,
-    boolean transcript) {
+    boolean transcript,
+    FloodPolicy flood) {
 
   /** Checks the required fields and copies the lists. */
   public SenderConfig {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(flood, "flood");
+    relays = List.copyOf(relays);
     to = List.copyOf(to);
     cc = List.copyOf(cc);
     bcc = List.copyOf(bcc);
+  }
+
+  /** {@return where mail goes, for reports: the relays, or "MX routing"} */
+  public String route() {
+    return relays.isEmpty()
+        ? "MX routing"
+        : String.join(", ", relays.stream().map(HostPort::toString).toList());
   }
 
   /** Never shows the password. */
@@ -68,10 +86,8 @@ public record SenderConfig(
   public String toString() {
     return "SenderConfig[name="
         + name
-        + ", smtpHost="
-        + smtpHost
-        + ", smtpPort="
-        + smtpPort
+        + ", route="
+        + route()
         + ", tls="
         + tls
         + ", username="

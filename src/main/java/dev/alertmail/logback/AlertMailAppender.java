@@ -49,16 +49,19 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   // ---------------------------------------------------------------- where mail goes
 
   /**
-   * The relay host mail is sent through. Required.
+   * The relay mail is sent through, or a comma list of relays tried in order ({@code host[:port]}
+   * each, the port defaulting to {@code smtpPort}). Default: none, which means MX routing: each
+   * recipient domain's mail exchangers are looked up in DNS and mail goes to them directly.
    *
-   * @param smtpHost a host name or IP address, e.g. {@code smtp.example.com}
+   * @param smtpHost e.g. {@code smtp.example.com} or {@code relay1.example.com, relay2:2525}
    */
   public void setSmtpHost(String smtpHost) {
     settings.smtpHost = smtpHost;
   }
 
   /**
-   * The relay's port. Default: 25, or 465 when {@code tls} is {@code IMPLICIT}.
+   * The SMTP port of relays written without one, and of MX hosts. Default: 25, or 465 when {@code
+   * tls} is {@code IMPLICIT}.
    *
    * @param smtpPort 1 to 65535; 587 is the usual submission port
    */
@@ -75,6 +78,36 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
    */
   public void setTls(String tls) {
     settings.tls = tls;
+  }
+
+  /**
+   * A trust store (PKCS12 or JKS) that replaces the JVM's for TLS connections, for a relay whose
+   * certificate comes from a private CA. Default: none, the JVM's trust store. Host names are
+   * verified either way.
+   *
+   * @param trustStore the path of the store, e.g. {@code /etc/alertmail/ca.p12}
+   */
+  public void setTrustStore(String trustStore) {
+    settings.trustStore = trustStore;
+  }
+
+  /**
+   * The password of {@code trustStore}. Default: none (a store without integrity password).
+   *
+   * @param trustStorePassword the password; never shown in status
+   */
+  public void setTrustStorePassword(String trustStorePassword) {
+    settings.trustStorePassword = trustStorePassword;
+  }
+
+  /**
+   * The DNS server asked for MX and address records when {@code smtpHost} is not set. Default: the
+   * system's resolvers.
+   *
+   * @param dnsServer {@code host[:port]}, e.g. {@code 10.0.0.2} or {@code 127.0.0.1:5353}
+   */
+  public void setDnsServer(String dnsServer) {
+    settings.dnsServer = dnsServer;
   }
 
   /**

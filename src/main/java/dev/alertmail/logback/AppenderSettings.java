@@ -2,16 +2,19 @@ package dev.alertmail.logback;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.core.util.Duration;
+import dev.alertmail.alert.FloodPolicy;
 import dev.alertmail.delivery.SenderConfig;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
 import dev.alertmail.smtp.AuthMechanism;
+import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.TlsMode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
 /**
  * The values written in logback.xml, as written, and their validation.
@@ -25,6 +28,9 @@ final class AppenderSettings {
   static final int MAX_BUFFER_SIZE = 10_000;
 
   String smtpHost;
+  String dnsServer;
+  String trustStore;
+  String trustStorePassword;
   int smtpPort = -1;
   String tls = TlsMode.OPPORTUNISTIC.name();
   String username;
@@ -66,15 +72,6 @@ final class AppenderSettings {
     List<MailAddress> ccAddresses = addresses("cc", cc, problems);
     List<MailAddress> bccAddresses = addresses("bcc", bcc, problems);
 
-    if (isBlank(smtpHost)) {
-      problems.add(
-          "<smtpHost> is not set: write the relay's name, e.g. <smtpHost>smtp.example.com</smtpHost>.");
-    } else if (!isHostName(smtpHost.trim())) {
-      problems.add(
-          "<smtpHost> '"
-              + printable(smtpHost)
-              + "' is not a host name: write e.g. <smtpHost>smtp.example.com</smtpHost>.");
-    }
     TlsMode tlsMode = choice("tls", tls, TlsMode.class, problems);
     int port = smtpPort;
     if (port == -1) {
@@ -84,7 +81,11 @@ final class AppenderSettings {
           "<smtpPort> "
               + port
               + " is not a port: write a number from 1 to 65535, e.g. <smtpPort>587</smtpPort>.");
+      port = 25;
     }
+    List<HostPort> relays = relays(port, problems);
+    HostPort dns = dnsServer(problems);
+    SSLContext sslContext = TrustStores.context(trustStore, trustStorePassword, problems);
     MailFormat mailFormat = choice("format", format, MailFormat.class, problems);
     AuthMechanism mechanism =
         isBlank(authMechanism)
@@ -140,8 +141,10 @@ final class AppenderSettings {
         ccAddresses,
         bccAddresses,
         mailFormat,
-        smtpHost.trim(),
+        relays,
         port,
+        dns,
+        sslContext,
         tlsMode,
         isBlank(username) ? null : username,
         isBlank(password) ? null : password,
@@ -150,7 +153,41 @@ final class AppenderSettings {
         java.time.Duration.ofMillis(connectTimeout.getMilliseconds()),
         java.time.Duration.ofMillis(readTimeout.getMilliseconds()),
         queueSize,
-        transcript);
+        transcript,
+        FloodPolicy.DEFAULTS);
+  }
+
+  /** The relays in failover order, or none for MX routing when {@code smtpHost} is absent. */
+  private List<HostPort> relays(int port, List<String> problems) {
+    if (isBlank(smtpHost)) {
+      return List.of();
+    }
+    try {
+      return HostPort.parseList(smtpHost, port);
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "<smtpHost> "
+              + e.getMessage()
+              + ": write host names in failover order, each with an optional port, e.g."
+              + " <smtpHost>smtp1.example.com, smtp2.example.com:2525</smtpHost>, or leave it out"
+              + " to deliver to each recipient domain's MX hosts.");
+      return List.of();
+    }
+  }
+
+  private HostPort dnsServer(List<String> problems) {
+    if (isBlank(dnsServer)) {
+      return null;
+    }
+    try {
+      return HostPort.parse(dnsServer, 53);
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "<dnsServer> "
+              + e.getMessage()
+              + ": write an address with an optional port, e.g. <dnsServer>10.0.0.2:53</dnsServer>.");
+      return null;
+    }
   }
 
   private void checkCredentials(TlsMode tlsMode, List<String> problems) {

@@ -1,0 +1,88 @@
+package dev.alertmail.logback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Loads {@code <trustStore>} into a TLS context in {@code start()}, so that a missing file or a
+ * wrong password is a configuration error, not a failure at the first alert.
+ */
+final class TrustStores {
+
+  private TrustStores() {}
+
+  /** The context trusting only the given store, or null for the JVM's trust store. */
+  static SSLContext context(String path, String password, List<String> problems) {
+    if (path == null || path.isBlank()) {
+      if (password != null && !password.isBlank()) {
+        problems.add(
+            "<trustStorePassword> is set but <trustStore> is not: write"
+                + " <trustStore>/etc/alertmail/ca.p12</trustStore>, or remove the password.");
+      }
+      return null;
+    }
+    Path file = Path.of(path.strip());
+    if (!Files.isReadable(file)) {
+      problems.add(
+          "<trustStore> '"
+              + file
+              + "' is not a readable file: write the path of a PKCS12 or JKS trust store.");
+      return null;
+    }
+    char[] secret = password == null ? null : password.toCharArray();
+    try {
+      KeyStore store = load(file, secret);
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      if (e.getCause() instanceof UnrecoverableKeyException) {
+        problems.add(
+            "<trustStorePassword> does not open <trustStore> '"
+                + file
+                + "': write the store's password (the value is not shown here).");
+      } else {
+        problems.add(
+            "<trustStore> '"
+                + file
+                + "' cannot be read as PKCS12 or JKS ("
+                + e.getMessage()
+                + "): convert it with keytool -importkeystore.");
+      }
+      return null;
+    } catch (GeneralSecurityException e) {
+      problems.add("<trustStore> '" + file + "' cannot be used: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static KeyStore load(Path file, char[] password)
+      throws IOException, GeneralSecurityException {
+    IOException first = null;
+    // PKCS12 first: the JDK's default; JKS for older stores that the compat mode does not cover
+    for (String type : List.of("PKCS12", "JKS")) {
+      KeyStore store = KeyStore.getInstance(type);
+      try (InputStream in = Files.newInputStream(file)) {
+        store.load(in, password);
+        return store;
+      } catch (IOException e) {
+        if (e.getCause() instanceof UnrecoverableKeyException) {
+          throw e;
+        }
+        first = first == null ? e : first;
+      }
+    }
+    throw first;
+  }
+}
