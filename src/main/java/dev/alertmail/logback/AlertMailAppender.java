@@ -316,9 +316,26 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     triggerLevel = settings.parsedTriggerLevel();
     subjectLayout = layout;
     ring = new ContextRing(settings.bufferSize);
+    if (config.relays().isEmpty() && config.username() != null) {
+      addWarn(
+          "<username> is set but <smtpHost> is not: with MX routing each recipient domain's"
+              + " servers are asked, and they do not take your credentials. Set <smtpHost> to"
+              + " your provider's submission server.");
+    }
     sender = new AlertSender(config, new Status());
     sender.start();
     super.start();
+    addInfo(
+        "Appender ["
+            + getName()
+            + "] mails alerts from "
+            + config.from()
+            + " via "
+            + (config.relays().isEmpty()
+                ? "MX routing to each recipient domain (port " + config.smtpPort() + ")"
+                : config.route())
+            + ", tls "
+            + config.tls());
   }
 
   private PatternLayout subjectLayout(List<String> problems) {

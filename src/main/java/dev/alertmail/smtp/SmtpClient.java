@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import java.net.InetAddress;
 import java.util.Objects;
 
 /**
@@ -38,9 +39,14 @@ public final class SmtpClient {
    *     SmtpException#isTransient()}
    */
   public DeliveryReport send(Envelope envelope, byte[] message) throws SmtpException {
+    return send(envelope, message, null);
+  }
+
+  /** As {@link #send(Envelope, byte[])}, connecting to the given address of the settings' host. */
+  DeliveryReport send(Envelope envelope, byte[] message, InetAddress address) throws SmtpException {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(message, "message");
-    try (SmtpConnection connection = SmtpConnection.open(settings, transcript)) {
+    try (SmtpConnection connection = SmtpConnection.open(settings, address, transcript)) {
       return new SmtpSession(settings, connection).deliver(envelope, message);
     }
   }

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -41,11 +42,25 @@ final class SmtpConnection implements Closeable {
 
   /** Connects within {@code connectTimeout}; every later read is bounded by {@code readTimeout}. */
   static SmtpConnection open(SmtpSettings settings, Transcript transcript) throws SmtpException {
-    String server = settings.server();
+    return open(settings, null, transcript);
+  }
+
+  /**
+   * Connects to one of the host's addresses, found by the caller; TLS still verifies the host name,
+   * never the address.
+   */
+  static SmtpConnection open(SmtpSettings settings, InetAddress address, Transcript transcript)
+      throws SmtpException {
+    String server =
+        address == null
+            ? settings.server()
+            : settings.server() + " (" + address.getHostAddress() + ")";
     Socket socket = new Socket();
     try {
       socket.connect(
-          new InetSocketAddress(settings.host(), settings.port()),
+          address == null
+              ? new InetSocketAddress(settings.host(), settings.port())
+              : new InetSocketAddress(address, settings.port()),
           (int) settings.connectTimeout().toMillis());
       socket.setSoTimeout((int) settings.readTimeout().toMillis());
       if (settings.tls() == TlsMode.IMPLICIT) {

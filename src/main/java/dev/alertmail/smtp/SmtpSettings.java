@@ -69,6 +69,24 @@ public record SmtpSettings(
     requirePositive(readTimeout, "readTimeout");
   }
 
+  /**
+   * {@return the same settings for another server}, as a relay list or MX routing needs for each
+   * host it tries
+   */
+  public SmtpSettings withServer(String host, int port) {
+    return new SmtpSettings(
+        host,
+        port,
+        tls,
+        username,
+        password,
+        authMechanism,
+        localhost,
+        connectTimeout,
+        readTimeout,
+        sslContext);
+  }
+
   /** {@return true when a user name is set, so the session authenticates} */
   boolean hasCredentials() {
     return username != null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.core.status.Status;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,11 @@ class AlertMailAppenderConfigTest {
       value = {
         "missing from | <smtpHost>h</smtpHost><to>ops@example.com</to> | <from> is not set",
         "missing to | <smtpHost>h</smtpHost><from>a@example.com</from> | <to> is not set",
-        "missing smtpHost | <from>a@example.com</from><to>ops@example.com</to> | <smtpHost> is not set",
+        "bad relay in list | <smtpHost>a.example.com, b example.com</smtpHost><from>a@example.com</from><to>o@example.com</to> | <smtpHost> 'b example.com' is not a host name",
+        "bad relay port | <smtpHost>a.example.com:99999</smtpHost><from>a@example.com</from><to>o@example.com</to> | <smtpHost> port 99999 is not from 1 to 65535",
+        "bad dns server | <dnsServer>10.0.0.2:dns</dnsServer><from>a@example.com</from><to>o@example.com</to> | <dnsServer> 'dns' is not a port number",
+        "missing trust store | <smtpHost>h</smtpHost><trustStore>/nonexistent/ca.p12</trustStore><from>a@example.com</from><to>o@example.com</to> | <trustStore> '/nonexistent/ca.p12' is not a readable file",
+        "trust store password alone | <smtpHost>h</smtpHost><trustStorePassword>x</trustStorePassword><from>a@example.com</from><to>o@example.com</to> | <trustStorePassword> is set but <trustStore> is not",
         "from without domain | <smtpHost>h</smtpHost><from>alerts</from><to>ops@example.com</to> | <from>",
         "bad second to | <smtpHost>h</smtpHost><from>a@example.com</from><to>ops@example.com, oncall</to> | <to>",
         "bad cc | <smtpHost>h</smtpHost><from>a@example.com</from><to>ops@example.com</to><cc>x@</cc> | <cc>",
@@ -83,7 +88,7 @@ class AlertMailAppenderConfigTest {
   void reportsEveryProblemAtOnce() {
     try (LogbackFixture logback = configure("<tls>SSL</tls><format>PDF</format>")) {
       String errors = String.join("\n", logback.statusMessages(Status.ERROR));
-      for (String property : List.of("<from>", "<to>", "<smtpHost>", "<tls>", "<format>")) {
+      for (String property : List.of("<from>", "<to>", "<tls>", "<format>")) {
         assertTrue(errors.contains(property), property + " missing in:\n" + errors);
       }
     }
@@ -95,6 +100,44 @@ class AlertMailAppenderConfigTest {
         configure(VALID + "<username>ops</username><password>hunter2&#10;x</password>")) {
       assertFalse(logback.appender("ALERT").isStarted());
       assertFalse(logback.statusText().contains("hunter2"), logback.statusText());
+    }
+  }
+
+  @Test
+  void aWrongTrustStorePasswordIsReportedWithoutEchoingIt() throws Exception {
+    String store = Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString();
+    try (LogbackFixture logback =
+        configure(
+            VALID
+                + "<trustStore>"
+                + store
+                + "</trustStore><trustStorePassword>s3cret-wrong</trustStorePassword>")) {
+      assertFalse(logback.appender("ALERT").isStarted());
+      String errors = String.join("\n", logback.statusMessages(Status.ERROR));
+      assertTrue(errors.contains("<trustStorePassword> does not open <trustStore>"), errors);
+      assertFalse(logback.statusText().contains("s3cret-wrong"), logback.statusText());
+    }
+  }
+
+  @Test
+  void aReadableTrustStoreWithItsPasswordStarts() {
+    String store = Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString();
+    try (LogbackFixture logback =
+        configure(
+            VALID
+                + "<tls>STARTTLS</tls><trustStore>"
+                + store
+                + "</trustStore><trustStorePassword>changeit</trustStorePassword>")) {
+      assertTrue(logback.appender("ALERT").isStarted(), logback.statusText());
+    }
+  }
+
+  @Test
+  void withoutSmtpHostTheAppenderStartsForMxRouting() {
+    try (LogbackFixture logback =
+        configure("<from>alerts@example.com</from><to>ops@example.com</to>")) {
+      assertTrue(logback.appender("ALERT").isStarted(), logback.statusText());
+      assertTrue(logback.statusText().contains("MX routing"), logback.statusText());
     }
   }
 

@@ -1,0 +1,170 @@
+package dev.alertmail.smtp;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import javax.naming.Context;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.InitialDirContext;
+
+/**
+ * Finds the mail exchangers of a domain (RFC 5321 §5.1) through the JDK's DNS provider: MX hosts in
+ * preference order, equal preferences shuffled, the domain itself when it has no MX (implicit MX),
+ * and a null MX (RFC 7505) as a permanent failure.
+ *
+ * <p>Every lookup is bounded by the timeout given. With a DNS server given, address records are
+ * asked of it too; otherwise they come from the system resolver, like any host name.
+ */
+public final class MxResolver {
+
+  private static final String[] MX = {"MX"};
+  private static final String[] ADDRESSES = {"A", "AAAA"};
+
+  private final HostPort dnsServer;
+  private final Duration timeout;
+  private final RandomGenerator random;
+
+  /**
+   * Creates a resolver.
+   *
+   * @param dnsServer the server to ask, or null for the system's resolvers
+   * @param timeout the bound on one lookup, retries included
+   * @param random shuffles exchangers of equal preference, spreading load as RFC 5321 asks
+   */
+  public MxResolver(HostPort dnsServer, Duration timeout, RandomGenerator random) {
+    this.dnsServer = dnsServer;
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * The hosts that accept mail for the domain, most preferred first.
+   *
+   * @throws SmtpException permanent for a domain that does not exist or has a null MX, transient
+   *     when DNS did not answer
+   */
+  public List<String> exchangers(String domain) throws SmtpException {
+    String name = domain.toLowerCase(Locale.ROOT);
+    List<MxRecord> records = new ArrayList<>();
+    try {
+      Attribute mx = lookup(name, MX).get("MX");
+      if (mx != null) {
+        NamingEnumeration<?> values = mx.getAll();
+        while (values.hasMore()) {
+          records.add(MxRecord.parse(String.valueOf(values.next())));
+        }
+      }
+    } catch (NameNotFoundException e) {
+      throw SmtpException.permanent(name, "DNS", "domain " + name + " does not exist (NXDOMAIN)");
+    } catch (NamingException e) {
+      throw dnsFailure(name, "MX", e);
+    } catch (IllegalArgumentException e) {
+      throw SmtpException.permanent(name, "DNS", "malformed MX record: " + e.getMessage());
+    }
+    if (records.isEmpty()) {
+      return List.of(name); // RFC 5321 §5.1: no MX means the domain is its own exchanger
+    }
+    records.removeIf(MxRecord::isNull);
+    if (records.isEmpty()) {
+      throw SmtpException.permanent(
+          name, "DNS", "domain " + name + " accepts no mail (null MX, RFC 7505)");
+    }
+    return ordered(records);
+  }
+
+  /**
+   * The addresses of an exchanger, IPv4 first.
+   *
+   * @throws SmtpException when the host has no address or DNS did not answer
+   */
+  public List<InetAddress> addresses(String host) throws SmtpException {
+    if (dnsServer == null || Tls.isAddressLiteral(host)) {
+      return systemAddresses(host);
+    }
+    List<InetAddress> result = new ArrayList<>();
+    try {
+      Attributes attributes = lookup(host, ADDRESSES);
+      for (String type : ADDRESSES) {
+        Attribute attribute = attributes.get(type);
+        if (attribute == null) {
+          continue;
+        }
+        NamingEnumeration<?> values = attribute.getAll();
+        while (values.hasMore()) {
+          // a literal: getByName does no lookup for it
+          result.add(InetAddress.getByName(String.valueOf(values.next())));
+        }
+      }
+    } catch (NameNotFoundException e) {
+      throw SmtpException.permanent(host, "DNS", "host " + host + " does not exist (NXDOMAIN)");
+    } catch (NamingException e) {
+      throw dnsFailure(host, "A/AAAA", e);
+    } catch (UnknownHostException e) {
+      throw SmtpException.permanent(host, "DNS", "malformed address record for " + host);
+    }
+    if (result.isEmpty()) {
+      throw SmtpException.permanent(host, "DNS", "host " + host + " has no address record");
+    }
+    return result;
+  }
+
+  /** Through the system resolver (hosts file, nsswitch), as for any host name the JVM connects. */
+  static List<InetAddress> systemAddresses(String host) throws SmtpException {
+    try {
+      List<InetAddress> all = List.of(InetAddress.getAllByName(host));
+      List<InetAddress> v4First = new ArrayList<>(all);
+      v4First.sort(Comparator.comparing(a -> a.getAddress().length));
+      return v4First;
+    } catch (UnknownHostException e) {
+      throw SmtpException.io(host, "DNS", "cannot resolve host " + host, e);
+    }
+  }
+
+  private List<String> ordered(List<MxRecord> records) {
+    // shuffle first, then a stable sort keeps equal preferences in the shuffled order
+    for (int i = records.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      records.set(i, records.set(j, records.get(i)));
+    }
+    records.sort(Comparator.comparingInt(MxRecord::preference));
+    return records.stream().map(MxRecord::exchange).distinct().toList();
+  }
+
+  private Attributes lookup(String name, String[] types) throws NamingException {
+    var env = new Hashtable<String, String>();
+    env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
+    env.put(Context.PROVIDER_URL, dnsServer == null ? "dns:" : "dns://" + dnsServer + "/");
+    // the provider doubles the timeout on each retry: initial + 2 * initial fits the bound
+    long initial = Math.max(100, timeout.toMillis() / 3);
+    env.put("com.sun.jndi.dns.timeout.initial", Long.toString(initial));
+    env.put("com.sun.jndi.dns.timeout.retries", "2");
+    DirContext context = new InitialDirContext(env);
+    try {
+      // the trailing dot makes the name absolute: no search domain is ever appended
+      return context.getAttributes(name.endsWith(".") ? name : name + ".", types);
+    } finally {
+      context.close();
+    }
+  }
+
+  private SmtpException dnsFailure(String name, String type, NamingException e) {
+    String where = dnsServer == null ? "the system resolver" : dnsServer.toString();
+    return SmtpException.io(
+        name,
+        "DNS",
+        type + " lookup for " + name + " failed at " + where + ": " + e.getExplanation(),
+        e);
+  }
+}
