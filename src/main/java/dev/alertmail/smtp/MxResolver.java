@@ -15,7 +15,6 @@ import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
-import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.InitialDirContext;
 
@@ -95,9 +94,10 @@ public final class MxResolver {
     }
     List<InetAddress> result = new ArrayList<>();
     try {
-      Attributes attributes = lookup(host, ADDRESSES);
       for (String type : ADDRESSES) {
-        Attribute attribute = attributes.get(type);
+        // one query per type: several types would make the provider ask for ANY, which many
+        // servers answer minimally (RFC 8482)
+        Attribute attribute = lookup(host, new String[] {type}).get(type);
         if (attribute == null) {
           continue;
         }
@@ -142,7 +142,8 @@ public final class MxResolver {
     return records.stream().map(MxRecord::exchange).distinct().toList();
   }
 
-  private Attributes lookup(String name, String[] types) throws NamingException {
+  private javax.naming.directory.Attributes lookup(String name, String[] types)
+      throws NamingException {
     var env = new Hashtable<String, String>();
     env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
     env.put(Context.PROVIDER_URL, dnsServer == null ? "dns:" : "dns://" + dnsServer + "/");

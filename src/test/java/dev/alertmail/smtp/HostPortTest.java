@@ -1,0 +1,51 @@
+package dev.alertmail.smtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HostPortTest {
+
+  @Test
+  void aRelayListKeepsItsOrderAndDefaultsThePort() {
+    assertEquals(
+        List.of(
+            new HostPort("relay1.example.com", 587),
+            new HostPort("relay2.example.com", 2525),
+            new HostPort("10.0.0.7", 587),
+            new HostPort("2001:db8::1", 25)),
+        HostPort.parseList(
+            " relay1.example.com, relay2.example.com:2525 ,10.0.0.7,[2001:db8::1]:25", 587));
+  }
+
+  @Test
+  void anIpv6AddressPrintsWithBrackets() {
+    assertEquals("[::1]:53", HostPort.parse("::1", 53).toString());
+    assertEquals("[::1]:5353", HostPort.parse("[::1]:5353", 53).toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "smtp example.com | 'smtp example.com' is not a host name",
+        "relay:99999 | port 99999 is not from 1 to 65535",
+        "relay:smtp | 'smtp' is not a port number",
+        "[::1 | lacks a closing ']'",
+        "dns://10.0.0.2 | is not a port number",
+      })
+  void aMalformedEntryIsNamed(String value, String expected) {
+    var e = assertThrows(IllegalArgumentException.class, () -> HostPort.parseList(value, 25));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void anEmptyListIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> HostPort.parseList(" , ", 25));
+  }
+}
