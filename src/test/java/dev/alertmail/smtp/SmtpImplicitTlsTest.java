@@ -10,7 +10,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Collections;
 import java.util.List;
@@ -26,19 +25,7 @@ class SmtpImplicitTlsTest {
 
   private static final String PASSWORD = "smtps-Secret-3";
 
-  static {
-    // GreenMail reads these once per JVM, when its SSL server socket factory is first used
-    try {
-      Path keystore = Path.of(SmtpImplicitTlsTest.class.getResource("/tls/server.p12").toURI());
-      System.setProperty(
-          DummySSLServerSocketFactory.GREENMAIL_KEYSTORE_FILE_PROPERTY, keystore.toString());
-      System.setProperty(
-          DummySSLServerSocketFactory.GREENMAIL_KEYSTORE_PASSWORD_PROPERTY,
-          new String(TlsFixtures.PASSWORD));
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  // surefire sets greenmail.tls.keystore.file to tls/server.p12 (see pom.xml)
 
   @RegisterExtension
   static GreenMailExtension greenMail =

@@ -194,4 +194,32 @@ class SmtpTransportTest {
       assertTrue(message.contains("421 4.3.2 shutting down"), message);
     }
   }
+
+  @Test
+  void anExchangersCertificateIsVerifiedAgainstTheMxHostName() throws Exception {
+    // the certificate names localhost and 127.0.0.1; the MX record names mx.shop.test
+    var serverTls = TlsFixtures.serverContext("server.p12");
+    try (ScriptedSmtpServer exchanger =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.shop.test");
+              peer.expect("EHLO client.test").send("250-mx.shop.test", "250 STARTTLS");
+              peer.expect("STARTTLS").send("220 go ahead");
+              peer.startTlsExpectingFailure(serverTls);
+            })) {
+      dns.mx("shop.test", 10, "mx.shop.test").address("mx.shop.test", "127.0.0.1");
+      var settings =
+          TestSettings.tls(
+              exchanger.port(), TlsMode.STARTTLS, null, null, TlsFixtures.trusting("server.p12"));
+      var resolver = new MxResolver(dns.address(), Duration.ofSeconds(3), new SplittableRandom(1));
+
+      TransportReport report =
+          SmtpTransport.viaMx(resolver, exchanger.port(), settings, Transcript.NONE)
+              .send(to("ops@shop.test"), MESSAGE);
+
+      assertEquals(List.of(), report.delivered());
+      String message = report.failed().get(0).cause().getMessage();
+      assertTrue(message.contains("does not match the host name mx.shop.test"), message);
+    }
+  }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NXDOMAIN for unknown names, or silence. It lets MX routing run through the JDK's real DNS
  * provider, the path users take.
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
 
   private static final int A = 1;
   private static final int MX = 15;
@@ -41,27 +41,27 @@ final class TestDnsServer implements AutoCloseable {
     thread.start();
   }
 
-  static TestDnsServer start() throws SocketException {
+  public static TestDnsServer start() throws SocketException {
     return new TestDnsServer();
   }
 
   /** {@return the value to write in {@code <dnsServer>}} */
-  HostPort address() {
+  public HostPort address() {
     return new HostPort("127.0.0.1", socket.getLocalPort());
   }
 
-  int queries() {
+  public int queries() {
     return queries.get();
   }
 
   /** Answers nothing from now on, as an unreachable server would. */
-  TestDnsServer silent() {
+  public TestDnsServer silent() {
     silent = true;
     return this;
   }
 
   /** Adds an MX record; {@code "."} as the exchange makes a null MX (RFC 7505). */
-  TestDnsServer mx(String domain, int preference, String exchange) {
+  public TestDnsServer mx(String domain, int preference, String exchange) {
     var data = new ByteArrayOutputStream();
     data.write(preference >> 8);
     data.write(preference);
@@ -71,7 +71,7 @@ final class TestDnsServer implements AutoCloseable {
   }
 
   /** Adds an address record, A or AAAA by the literal's kind. */
-  TestDnsServer address(String host, String literal) throws IOException {
+  public TestDnsServer address(String host, String literal) throws IOException {
     byte[] bytes = InetAddress.getByName(literal).getAddress();
     return add(host, new Rr(bytes.length == 4 ? A : AAAA, bytes));
   }
