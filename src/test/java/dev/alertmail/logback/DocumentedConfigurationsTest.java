@@ -50,7 +50,17 @@ class DocumentedConfigurationsTest {
   @MethodSource("readmeConfigurations")
   void readmeConfigurationStartsWithoutErrors(String xml) {
     try (LogbackFixture logback =
-        LogbackFixture.configure(xml, Map.of("SMTP_USER", "alerts", "SMTP_PASSWORD", "s3cret"))) {
+        LogbackFixture.configure(
+            xml,
+            Map.of(
+                "SMTP_USER",
+                "alerts",
+                "SMTP_PASSWORD",
+                "s3cret",
+                "ALERTMAIL_TRUST_STORE",
+                Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString(),
+                "ALERTMAIL_TRUST_STORE_PASSWORD",
+                "changeit"))) {
       assertTrue(logback.appender("ALERT").isStarted(), logback.statusText());
       assertEquals(List.of(), logback.statusMessages(Status.ERROR));
       assertEquals(List.of(), logback.statusMessages(Status.WARN));
