@@ -90,7 +90,7 @@ public final class MxResolver {
    */
   public List<InetAddress> addresses(String host) throws SmtpException {
     if (dnsServer == null || Tls.isAddressLiteral(host)) {
-      return systemAddresses(host);
+      return systemAddresses(host, timeout);
     }
     List<InetAddress> result = new ArrayList<>();
     try {
@@ -120,8 +120,36 @@ public final class MxResolver {
     return result;
   }
 
-  /** Through the system resolver (hosts file, nsswitch), as for any host name the JVM connects. */
-  static List<InetAddress> systemAddresses(String host) throws SmtpException {
+  /**
+   * Through the system resolver (hosts file, nsswitch), as for any host name the JVM connects to,
+   * IPv4 first. The JDK's lookup cannot be interrupted, so it runs on a daemon thread and the
+   * caller stops waiting after the timeout; a hung resolver then costs a parked thread, never the
+   * sender.
+   */
+  static List<InetAddress> systemAddresses(String host, Duration timeout) throws SmtpException {
+    if (Tls.isAddressLiteral(host)) {
+      return systemAddresses(host);
+    }
+    var lookup = new java.util.concurrent.FutureTask<>(() -> systemAddresses(host));
+    Thread thread = new Thread(lookup, "alertmail-dns");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return lookup.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw SmtpException.io(host, "DNS", "no answer for " + host + " within " + timeout, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SmtpException se) {
+        throw se;
+      }
+      throw SmtpException.io(host, "DNS", "cannot resolve host " + host, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw SmtpException.io(host, "DNS", "interrupted while resolving " + host, e);
+    }
+  }
+
+  private static List<InetAddress> systemAddresses(String host) throws SmtpException {
     try {
       List<InetAddress> all = List.of(InetAddress.getAllByName(host));
       List<InetAddress> v4First = new ArrayList<>(all);

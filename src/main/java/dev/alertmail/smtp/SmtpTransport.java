@@ -82,7 +82,13 @@ public final class SmtpTransport {
     if (relays != null) {
       String destination = String.join(", ", relays.stream().map(HostPort::toString).toList());
       attempt(
-          destination, relays, MxResolver::systemAddresses, envelope, message, delivered, failed);
+          destination,
+          relays,
+          host -> MxResolver.systemAddresses(host, settings.connectTimeout()),
+          envelope,
+          message,
+          delivered,
+          failed);
       return new TransportReport(delivered, failed);
     }
     for (Map.Entry<String, List<String>> domain : byDomain(envelope.recipients()).entrySet()) {
