@@ -1,0 +1,130 @@
+package dev.alertmail.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.alertmail.smtp.Envelope;
+import dev.alertmail.smtp.SmtpClient;
+import dev.alertmail.smtp.SmtpSettings;
+import dev.alertmail.smtp.TlsMode;
+import dev.alertmail.smtp.Transcript;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Delivery: mails per second from one client to a local GreenMail, one SMTP session per mail, the
+ * same 6 KB alert mail for both clients.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+@State(Scope.Benchmark)
+public class DeliveryBenchmark {
+
+  /** The two SMTP clients. */
+  public enum Client {
+    ALERTMAIL,
+    ANGUS_MAIL
+  }
+
+  @Param({"ALERTMAIL", "ANGUS_MAIL"})
+  public Client client;
+
+  private GreenMail server;
+  private byte[] message;
+  private SmtpClient alertMail;
+  private Envelope envelope;
+  private Session session;
+  private MimeMessage angusMessage;
+
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    server = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+    server.start();
+    int port = server.getSmtp().getPort();
+    message = sampleMessage();
+    alertMail =
+        new SmtpClient(
+            new SmtpSettings(
+                "127.0.0.1",
+                port,
+                TlsMode.NONE,
+                null,
+                null,
+                null,
+                "bench.example.com",
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                null),
+            Transcript.NONE);
+    envelope = new Envelope("alerts@example.com", List.of("ops@example.com"));
+    Properties props = new Properties();
+    props.put("mail.smtp.host", "127.0.0.1");
+    props.put("mail.smtp.port", String.valueOf(port));
+    props.put("mail.smtp.localhost", "bench.example.com");
+    session = Session.getInstance(props);
+    angusMessage = new MimeMessage(session, new ByteArrayInputStream(message));
+  }
+
+  @TearDown(Level.Iteration)
+  public void purge() throws Exception {
+    server.purgeEmailFromAllMailboxes();
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    server.stop();
+  }
+
+  @Benchmark
+  public Object send() throws Exception {
+    if (client == Client.ALERTMAIL) {
+      return alertMail.send(envelope, message);
+    }
+    Transport.send(angusMessage);
+    return angusMessage;
+  }
+
+  /** A typical alert mail: headers, a text part with a stack trace, quoted-printable. */
+  static byte[] sampleMessage() {
+    StringBuilder body = new StringBuilder();
+    body.append("1 error in shop on app1\r\n\r\nMessage:     timeout on shard 2\r\n\r\n");
+    body.append("java.lang.IllegalStateException: connection pool exhausted\r\n");
+    for (int i = 0; i < 80; i++) {
+      body.append("\tat com.shop.db.ShardRouter.route(ShardRouter.java:").append(i).append(")\r\n");
+    }
+    String text =
+        "Date: Tue, 24 Nov 2026 12:00:00 +0000\r\n"
+            + "From: alerts@example.com\r\n"
+            + "To: ops@example.com\r\n"
+            + "Message-ID: <bench-1@example.com>\r\n"
+            + "Subject: [shop] ERROR c.s.d.ShardRouter: timeout on shard 2\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n"
+            + "Content-Transfer-Encoding: 7bit\r\n"
+            + "\r\n"
+            + body;
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}
