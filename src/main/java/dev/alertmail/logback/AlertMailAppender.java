@@ -372,9 +372,14 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     if (sender.isSenderThread(Thread.currentThread())) {
       return; // whatever our own thread logs (JDK or library code) must not feed back into a mail
     }
-    event.prepareForDeferredProcessing();
+    boolean trigger = isTrigger(event);
+    if (trigger) {
+      event.prepareForDeferredProcessing();
+    } else {
+      DeferredEvents.prepareContextEvent(event);
+    }
     long sequence = ring.add(event);
-    if (isTrigger(event)) {
+    if (trigger) {
       Alert alert =
           new Alert(
               LogbackEvents.toAlertEvent(event),

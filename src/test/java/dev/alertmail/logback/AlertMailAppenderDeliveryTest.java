@@ -289,4 +289,19 @@ class AlertMailAppenderDeliveryTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void contextEventsShowTheirArgumentsAsTheyWereWhenLogged() throws Exception {
+    try (LogbackFixture logback = configure("<format>TEXT</format>")) {
+      Logger log = logback.context.getLogger("app");
+      StringBuilder cart = new StringBuilder("2 items");
+      log.info("cart holds {} for order {}", cart, 41);
+      cart.setLength(0);
+      cart.append("changed later");
+      log.error("checkout failed");
+      String text = MailParts.of(awaitOneMail(logback)).text();
+      assertTrue(text.contains("cart holds 2 items for order 41"), text);
+      assertFalse(text.contains("changed later"), text);
+    }
+  }
 }
