@@ -227,6 +227,49 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     settings.format = format;
   }
 
+  // ---------------------------------------------------------------- flood control
+
+  /**
+   * How long a group stays open after its first trigger: what triggers meanwhile goes into the same
+   * mail. Default: {@code 10 seconds}. {@code 0 seconds} mails each trigger as soon as the rate
+   * limit allows.
+   *
+   * @param groupWait a Logback duration, e.g. {@code 10 seconds}
+   */
+  public void setGroupWait(Duration groupWait) {
+    settings.groupWait = groupWait;
+  }
+
+  /**
+   * The rate limit: at most this many mails per {@code ratePeriod}; what triggers while the limit
+   * is spent is counted into the next mail. Default: {@code 12}.
+   *
+   * @param maxMails at least 1
+   */
+  public void setMaxMails(int maxMails) {
+    settings.maxMails = maxMails;
+  }
+
+  /**
+   * The period of the rate limit. Default: {@code 1 hour}.
+   *
+   * @param ratePeriod a Logback duration, e.g. {@code 1 hour}
+   */
+  public void setRatePeriod(Duration ratePeriod) {
+    settings.ratePeriod = ratePeriod;
+  }
+
+  /**
+   * A problem (same fingerprint) already mailed within this window is counted, not mailed again;
+   * its count goes into the next mail, or into one "still happening" mail when the window ends.
+   * Default: {@code 1 hour}; {@code 0 seconds} turns deduplication off.
+   *
+   * @param dedupWindow a Logback duration, e.g. {@code 1 hour}
+   */
+  public void setDedupWindow(Duration dedupWindow) {
+    settings.dedupWindow = dedupWindow;
+  }
+
   // ---------------------------------------------------------------- what makes an alert
 
   /**

@@ -49,6 +49,10 @@ final class AppenderSettings {
   int bufferSize = 32;
   int queueSize = 1024;
   Duration shutdownTimeout = Duration.buildBySeconds(10);
+  Duration groupWait = Duration.buildBySeconds(10);
+  int maxMails = 12;
+  Duration ratePeriod = Duration.buildByHours(1);
+  Duration dedupWindow = Duration.buildByHours(1);
   boolean transcript;
 
   /** The level that triggers an alert, or null when {@link #triggerLevel} is not a level. */
@@ -129,6 +133,7 @@ final class AppenderSettings {
               + DEFAULT_SUBJECT
               + "</subject>.");
     }
+    FloodPolicy flood = floodPolicy(problems);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -154,7 +159,34 @@ final class AppenderSettings {
         java.time.Duration.ofMillis(readTimeout.getMilliseconds()),
         queueSize,
         transcript,
-        FloodPolicy.DEFAULTS);
+        flood);
+  }
+
+  private FloodPolicy floodPolicy(List<String> problems) {
+    if (groupWait == null || groupWait.getMilliseconds() < 0) {
+      problems.add(
+          "<groupWait> must be a duration of zero or more: write e.g. <groupWait>10 seconds</groupWait>.");
+    }
+    if (maxMails < 1) {
+      problems.add(
+          "<maxMails> "
+              + maxMails
+              + " is out of range: write a number of at least 1 (default 12 per <ratePeriod>).");
+    }
+    positive("ratePeriod", ratePeriod, problems);
+    if (dedupWindow == null || dedupWindow.getMilliseconds() < 0) {
+      problems.add(
+          "<dedupWindow> must be a duration of zero or more (0 turns deduplication off): write"
+              + " e.g. <dedupWindow>1 hour</dedupWindow>.");
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new FloodPolicy(
+        java.time.Duration.ofMillis(groupWait.getMilliseconds()),
+        maxMails,
+        java.time.Duration.ofMillis(ratePeriod.getMilliseconds()),
+        java.time.Duration.ofMillis(dedupWindow.getMilliseconds()));
   }
 
   /** The relays in failover order, or none for MX routing when {@code smtpHost} is absent. */

@@ -56,6 +56,7 @@ class AlertMailAppenderConfigTest {
         "user without password | <smtpHost>h</smtpHost><username>u</username><from>a@example.com</from><to>o@example.com</to> | <username> is set but <password> is not",
         "password without user | <smtpHost>h</smtpHost><password>p</password><from>a@example.com</from><to>o@example.com</to> | <password> is set but <username> is not",
         "negative buffer | <smtpHost>h</smtpHost><bufferSize>-1</bufferSize><from>a@example.com</from><to>o@example.com</to> | <bufferSize> -1",
+        "zero mails | <smtpHost>h</smtpHost><maxMails>0</maxMails><from>a@example.com</from><to>o@example.com</to> | <maxMails> 0 is out of range",
         "zero queue | <smtpHost>h</smtpHost><queueSize>0</queueSize><from>a@example.com</from><to>o@example.com</to> | <queueSize> 0",
         "host with space | <smtpHost>smtp example.com</smtpHost><from>a@example.com</from><to>o@example.com</to> | <smtpHost> 'smtp example.com' is not a host name",
       })
