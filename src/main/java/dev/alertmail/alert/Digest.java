@@ -1,34 +1,68 @@
 package dev.alertmail.alert;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * What one mail reports: the alerts it shows and the triggering events it could not show.
+ * What one mail reports: the problems it shows, most frequent first, and every triggering event it
+ * accounts for without showing it.
  *
- * @param alerts the alerts shown in full, in the order they happened; never empty
- * @param droppedEvents triggering events lost before this mail because the hand-off between the
- *     application and the sender was full; each mail reports the drops since the previous one
+ * @param entries the problems, each with a count and a sample; repeats of problems already mailed
+ *     within the dedup window come last
+ * @param otherEvents triggering events of problems beyond the ones kept with a sample
+ * @param otherKinds how many distinct problems those were (a lower bound once very many)
+ * @param droppedEvents triggering events lost before reaching flood control because the hand-off
+ *     between the application and the sender was full
+ * @param heldBackSince when the rate limit started holding this mail back, or null
  */
-public record Digest(List<Alert> alerts, long droppedEvents) {
+public record Digest(
+    List<DigestEntry> entries,
+    long otherEvents,
+    int otherKinds,
+    long droppedEvents,
+    Instant heldBackSince) {
 
-  /** Checks that there is something to report and takes an unmodifiable copy of the alerts. */
+  /** Checks that the mail accounts for something and copies the entries. */
   public Digest {
-    alerts = List.copyOf(alerts);
-    if (alerts.isEmpty()) {
-      throw new IllegalArgumentException("a digest needs at least one alert");
+    entries = List.copyOf(entries);
+    if (otherEvents < 0 || otherKinds < 0 || droppedEvents < 0) {
+      throw new IllegalArgumentException("counts must be >= 0");
     }
-    if (droppedEvents < 0) {
-      throw new IllegalArgumentException("droppedEvents must be >= 0: " + droppedEvents);
+    if (entries.isEmpty() && otherEvents == 0 && droppedEvents == 0) {
+      throw new IllegalArgumentException("a digest must account for at least one event");
     }
   }
 
-  /** The alert whose event opened this mail; its subject is the mail's subject. */
+  /** A digest of alerts each seen once, plus dropped events: one mail for a single alert. */
+  public static Digest of(List<Alert> alerts, long droppedEvents) {
+    return new Digest(alerts.stream().map(DigestEntry::of).toList(), 0, 0, droppedEvents, null);
+  }
+
+  /** {@return the sample of the first problem, whose subject the mail takes; null if none} */
   public Alert first() {
-    return alerts.get(0);
+    return entries.isEmpty() ? null : entries.get(0).sample();
   }
 
-  /** Number of triggering events this mail accounts for: the shown alerts plus the dropped ones. */
+  /** {@return the number of distinct problems this mail accounts for} */
+  public int kinds() {
+    return entries.size() + otherKinds;
+  }
+
+  /**
+   * {@return the number of triggering events this mail accounts for}: shown, folded into a
+   * problem's count, held back, suppressed as repeats, or dropped. It is the mail's {@code
+   * X-AlertMail-Count}.
+   */
   public long triggeringEvents() {
-    return alerts.size() + droppedEvents;
+    long sum = otherEvents + droppedEvents;
+    for (DigestEntry entry : entries) {
+      sum += entry.count();
+    }
+    return sum;
+  }
+
+  /** {@return true when the mail is about one event and nothing else} */
+  public boolean isSingleEvent() {
+    return triggeringEvents() == 1 && entries.size() == 1;
   }
 }

@@ -2,41 +2,56 @@ package dev.alertmail.delivery;
 
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.Digest;
+import dev.alertmail.alert.FloodControl;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 /**
- * The sender thread: takes alerts from application threads without ever blocking them, and mails
- * each one.
+ * The sender thread: takes alerts from application threads without ever blocking them, shapes them
+ * into few mails through {@link FloodControl}, and sends those.
  *
  * <p>Life cycle: {@link #start()} once, {@link #offer(Alert)} from any thread, {@link
  * #stop(Duration)} once. Everything the sender has to say goes to the {@link StatusSink}.
  */
 public final class AlertSender {
 
-  private static final long IDLE_POLL_MILLIS = 1_000;
+  // bounds each idle wait, so a stop request or a clock jump is noticed soon
+  private static final long MAX_WAIT_MILLIS = 1_000;
+  // alerts taken from the hand-off before flood control decides, so a burst becomes one mail
+  private static final int BATCH = 4_096;
 
   private final SenderConfig config;
   private final StatusSink status;
+  private final InstantSource clock;
+  private final RandomGenerator random;
   private final BoundedHandoff<Alert> handoff;
   private final ReportThrottle failureReports;
   private final ReportThrottle dropReports;
   private final Thread worker;
   private volatile boolean stopRequested;
   private volatile boolean abandoned;
-  private volatile long drainDeadlineNanos;
-  private volatile long inFlight;
+  // what the worker holds (flood control and the mail in flight), for stop()'s report
+  private volatile long held;
 
   /** Builds a sender for the given configuration; nothing runs until {@link #start()}. */
   public AlertSender(SenderConfig config, StatusSink status) {
+    this(config, status, InstantSource.system(), new SplittableRandom());
+  }
+
+  /** As {@link #AlertSender(SenderConfig, StatusSink)}, on the given clock and randomness. */
+  AlertSender(SenderConfig config, StatusSink status, InstantSource clock, RandomGenerator random) {
     this.config = config;
     this.status = status;
+    this.clock = clock;
+    this.random = random;
     this.handoff = new BoundedHandoff<>(config.queueSize());
-    this.failureReports =
-        new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), System::currentTimeMillis);
-    this.dropReports =
-        new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), System::currentTimeMillis);
+    this.failureReports = new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), clock::millis);
+    this.dropReports = new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), clock::millis);
     this.worker = new Thread(this::run, "alertmail-sender[" + config.name() + "]");
     this.worker.setDaemon(true);
     this.handoff.consumer(worker);
@@ -63,13 +78,13 @@ public final class AlertSender {
   }
 
   /**
-   * Delivers what is pending within the timeout, then returns whatever the server does. What could
-   * not be delivered in time is reported through status with its count.
+   * Sends everything pending as one final mail, even when the rate limit is spent, within the
+   * timeout, then returns whatever the server does. What could not be delivered in time is reported
+   * through status with its count.
    *
    * @return whether everything pending was handled in time
    */
   public boolean stop(Duration timeout) {
-    drainDeadlineNanos = System.nanoTime() + timeout.toNanos();
     stopRequested = true;
     handoff.wakeConsumer();
     try {
@@ -81,8 +96,7 @@ public final class AlertSender {
       return true;
     }
     abandoned = true;
-    // counted after abandoning, so the worker cannot take another alert meanwhile
-    long unsent = inFlight + handoff.size() + handoff.dropped();
+    long unsent = held + handoff.size() + handoff.dropped();
     status.error(
         "Stopped after shutdownTimeout ("
             + timeout.toMillis()
@@ -103,50 +117,94 @@ public final class AlertSender {
       status.error("Alert sender could not start: " + e.getMessage(), e);
       return;
     }
+    FloodControl flood = new FloodControl(config.flood(), clock.instant(), random);
     while (!abandoned) {
-      if (stopRequested && System.nanoTime() - drainDeadlineNanos > 0) {
-        return; // stop() reports what is left
-      }
-      Alert alert = handoff.poll(stopRequested ? 0 : IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-      if (alert == null) {
-        if (stopRequested) {
-          reportOrphanDrops();
-          return;
+      if (stopRequested) {
+        take(flood, 0);
+        Optional<Digest> last = flood.drain();
+        if (last.isPresent()) {
+          send(mailer, flood, last.get(), true);
         }
-        continue;
+        held = 0;
+        return;
       }
-      long dropped = handoff.takeDropped();
-      Digest digest = new Digest(List.of(alert), dropped);
-      inFlight = digest.triggeringEvents();
-      try {
-        reportDrops(dropped);
-        mailer.deliver(digest);
-      } finally {
-        inFlight = 0;
+      take(flood, waitMillis(flood));
+      Optional<Digest> due = flood.poll(clock.instant());
+      if (due.isPresent()) {
+        send(mailer, flood, due.get(), false);
       }
     }
   }
 
+  /** Waits up to the given time for alerts, then takes all that are there, and the drop count. */
+  private void take(FloodControl flood, long waitMillis) {
+    Alert alert = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
+    for (int taken = 0; alert != null; taken++) {
+      flood.accept(alert, clock.instant());
+      alert = taken < BATCH ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
+    }
+    long dropped = handoff.takeDropped();
+    if (dropped > 0) {
+      flood.dropped(dropped, clock.instant());
+      reportDrops(dropped);
+    }
+    held = flood.pendingEvents();
+  }
+
+  private long waitMillis(FloodControl flood) {
+    Instant now = clock.instant();
+    Instant wake = flood.nextWakeup(now);
+    if (wake == null) {
+      return MAX_WAIT_MILLIS;
+    }
+    long millis = Duration.between(now, wake).toMillis();
+    return Math.max(0, Math.min(millis + 1, MAX_WAIT_MILLIS));
+  }
+
+  private void send(DigestMailer mailer, FloodControl flood, Digest digest, boolean last) {
+    held = flood.pendingEvents() + digest.triggeringEvents();
+    DeliveryOutcome outcome = mailer.deliver(digest);
+    Instant now = clock.instant();
+    switch (outcome) {
+      case DELIVERED -> flood.delivered(digest, now);
+      case TRANSIENT_FAILURE -> {
+        if (last) {
+          reportLost(digest, "the appender is stopping and cannot retry");
+        } else {
+          Duration delay = flood.retryLater(digest, now);
+          if (flood.failuresInARow() == 1) {
+            status.warn(
+                "Will retry the alert mail in "
+                    + delay.toSeconds()
+                    + " s, then with growing pauses up to 5 minutes; new alerts join it"
+                    + " meanwhile.");
+          }
+        }
+      }
+      case PERMANENT_FAILURE -> {
+        flood.lost(digest);
+        reportLost(digest, "the failure is permanent");
+      }
+    }
+    held = flood.pendingEvents();
+  }
+
+  private void reportLost(Digest digest, String why) {
+    status.error(
+        DigestMailer.plural(digest.triggeringEvents(), "triggering event")
+            + " not delivered: "
+            + why
+            + " (see the error above).",
+        null);
+  }
+
   private void reportDrops(long dropped) {
-    if (dropped > 0 && dropReports.admit() >= 0) {
+    if (dropReports.admit() >= 0) {
       status.warn(
           DigestMailer.plural(dropped, "alert")
               + " dropped because the hand-off queue was full (queueSize="
               + config.queueSize()
               + "); the count is reported in the next mail.");
-    }
-  }
-
-  /** Drops counted after the last alert was taken have no mail left to carry them. */
-  private void reportOrphanDrops() {
-    long dropped = handoff.takeDropped();
-    if (dropped > 0) {
-      status.error(
-          DigestMailer.plural(dropped, "alert")
-              + " dropped because the hand-off queue was full (queueSize="
-              + config.queueSize()
-              + ") and no mail was left to report them.",
-          null);
     }
   }
 }

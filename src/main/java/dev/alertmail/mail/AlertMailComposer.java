@@ -66,13 +66,16 @@ public final class AlertMailComposer {
    */
   public MailMessage compose(Digest digest, Instant now) {
     Objects.requireNonNull(digest, "digest");
-    String subject = SubjectLine.of(digest);
+    String subject = SubjectLine.of(digest, origin.application());
     String textBody = format == MailFormat.HTML ? null : text.format(digest);
     String htmlBody = format == MailFormat.TEXT ? null : html.format(digest, subject);
     var headers = new LinkedHashMap<String, String>();
     // RFC 3834: marks the mail as automatic, so vacation responders do not answer it
     headers.put("Auto-Submitted", "auto-generated");
     headers.put("X-AlertMail-Count", Long.toString(digest.triggeringEvents()));
+    if (!digest.entries().isEmpty()) {
+      headers.put("X-AlertMail-Fingerprint", digest.entries().get(0).fingerprint());
+    }
     if (digest.droppedEvents() > 0) {
       headers.put("X-AlertMail-Dropped", Long.toString(digest.droppedEvents()));
     }

@@ -3,6 +3,8 @@ package dev.alertmail.mail;
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
+import dev.alertmail.alert.DigestEntry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,15 +57,33 @@ final class HtmlFormatter {
         .append("<h1 style=\"font-size:18px;margin:0 0 12px;\">")
         .append(esc(Wording.heading(digest, origin)))
         .append("</h1>\n");
+    if (digest.heldBackSince() != null) {
+      note(out, Wording.heldBack(digest, origin.zone()));
+    }
     if (digest.droppedEvents() > 0) {
-      out.append("<p style=\"margin:0 0 12px;padding:8px;background:#fff4e5;")
-          .append("border:1px solid #f0c36d;border-radius:4px;font-size:14px;\">")
-          .append(esc(Wording.dropped(digest.droppedEvents())))
+      note(out, Wording.dropped(digest.droppedEvents()));
+    }
+    List<DigestEntry> fresh = digest.entries().stream().filter(e -> !e.isRepeat()).toList();
+    int full = Math.min(fresh.size(), Wording.FULL_ENTRIES);
+    for (int i = 0; i < full; i++) {
+      DigestEntry entry = fresh.get(i);
+      alert(
+          out,
+          entry.sample(),
+          Wording.entryTitle(i, fresh.size(), entry, digest, origin.zone()),
+          entry.fingerprint());
+    }
+    if (fresh.size() > full) {
+      lines(out, Wording.ALSO, fresh.subList(full, fresh.size()), false);
+    }
+    if (digest.otherEvents() > 0) {
+      out.append("<p style=\"margin:0 0 12px;font-size:14px;\">")
+          .append(esc(Wording.others(digest)))
           .append("</p>\n");
     }
-    int count = digest.alerts().size();
-    for (int i = 0; i < count; i++) {
-      alert(out, digest.alerts().get(i), Wording.alertTitle(i, count));
+    List<DigestEntry> repeats = digest.entries().stream().filter(DigestEntry::isRepeat).toList();
+    if (!repeats.isEmpty()) {
+      lines(out, Wording.REPEATS, repeats, true);
     }
     out.append("<p style=\"margin:16px 0 0;font-size:12px;color:#888;\">")
         .append(esc(Wording.FOOTER))
@@ -71,7 +91,33 @@ final class HtmlFormatter {
     return out.toString();
   }
 
-  private void alert(StringBuilder out, Alert alert, String title) {
+  private static void note(StringBuilder out, String text) {
+    out.append("<p style=\"margin:0 0 12px;padding:8px;background:#fff4e5;")
+        .append("border:1px solid #f0c36d;border-radius:4px;font-size:14px;\">")
+        .append(esc(text))
+        .append("</p>\n");
+  }
+
+  /** Problems shown on one line each, under a heading. */
+  private void lines(StringBuilder out, String heading, List<DigestEntry> entries, boolean repeat) {
+    out.append(H3)
+        .append(esc(heading))
+        .append("</h3>\n<ul style=\"margin:0 0 12px;padding-left:18px;font-size:13px;\">\n");
+    for (DigestEntry entry : entries) {
+      out.append("<li style=\"")
+          .append(WRAP)
+          .append("\">")
+          .append(
+              esc(
+                  repeat
+                      ? Wording.stillHappening(entry, origin.zone())
+                      : Wording.oneLine(entry, origin.zone())))
+          .append("</li>\n");
+    }
+    out.append("</ul>\n");
+  }
+
+  private void alert(StringBuilder out, Alert alert, String title, String fingerprint) {
     AlertEvent trigger = alert.trigger();
     String colour = levelColour(trigger.level());
     out.append("<div style=\"background:#fff;border:1px solid #ddd;border-left:4px solid ")
@@ -93,6 +139,7 @@ final class HtmlFormatter {
     for (Wording.Field field : Wording.fields(trigger, origin)) {
       row(out, field.label(), field.value());
     }
+    row(out, "Fingerprint", fingerprint);
     out.append("</table>\n");
     if (trigger.throwable() != null) {
       out.append(H3).append(esc(Wording.STACK_TRACE)).append("</h3>\n");

@@ -1,7 +1,8 @@
 package dev.alertmail.mail;
 
+import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.Digest;
-import java.util.ArrayList;
+import dev.alertmail.alert.DigestEntry;
 
 /**
  * Makes the mail's subject from the first alert's rendered subject, which is untrusted: control
@@ -17,21 +18,35 @@ final class SubjectLine {
 
   private SubjectLine() {}
 
-  static String of(Digest digest) {
-    String subject = clean(digest.first().subject());
-    if (subject.isEmpty()) {
-      var trigger = digest.first().trigger();
-      subject = clean(trigger.level() + " " + trigger.loggerName());
+  /**
+   * A single event keeps the subject its pattern rendered; a digest says its size first, e.g.
+   * {@code [shop] 1,532 errors (3 kinds): database timeout on shard 2}.
+   */
+  static String of(Digest digest, String application) {
+    Alert first = digest.first();
+    if (digest.isSingleEvent()) {
+      String subject = clean(first.subject());
+      if (subject.isEmpty()) {
+        subject = clean(first.trigger().level() + " " + first.trigger().loggerName());
+      }
+      return cut(subject, MAX_CODE_POINTS);
     }
-    subject = cut(subject, MAX_CODE_POINTS);
-    var notes = new ArrayList<String>(2);
-    if (digest.alerts().size() > 1) {
-      notes.add("+" + (digest.alerts().size() - 1) + " more");
+    var subject = new StringBuilder();
+    String app = clean(application);
+    if (!app.isEmpty()) {
+      subject.append('[').append(app).append("] ");
     }
-    if (digest.droppedEvents() > 0) {
-      notes.add(digest.droppedEvents() + " dropped");
+    boolean onlyRepeats = digest.entries().stream().allMatch(DigestEntry::isRepeat);
+    if (first != null && onlyRepeats && digest.droppedEvents() == 0) {
+      subject.append("still happening: ");
     }
-    return notes.isEmpty() ? subject : subject + " (" + String.join(", ", notes) + ")";
+    subject.append(Wording.size(digest));
+    if (first == null) {
+      subject.append(" dropped (hand-off queue full)");
+    } else {
+      subject.append(": ").append(clean(first.trigger().message()));
+    }
+    return cut(subject.toString(), MAX_CODE_POINTS);
   }
 
   /** Control characters, line and paragraph separators and runs of whitespace become one space. */

@@ -3,6 +3,8 @@ package dev.alertmail.mail;
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
+import dev.alertmail.alert.DigestEntry;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,29 +32,53 @@ final class TextFormatter {
   String format(Digest digest) {
     var out = new StringBuilder(2048);
     out.append(Wording.heading(digest, origin)).append('\n');
+    if (digest.heldBackSince() != null) {
+      out.append(Wording.heldBack(digest, origin.zone())).append('\n');
+    }
     if (digest.droppedEvents() > 0) {
       out.append(Wording.dropped(digest.droppedEvents())).append('\n');
     }
-    int count = digest.alerts().size();
-    for (int i = 0; i < count; i++) {
+    List<DigestEntry> fresh = digest.entries().stream().filter(e -> !e.isRepeat()).toList();
+    int full = Math.min(fresh.size(), Wording.FULL_ENTRIES);
+    for (int i = 0; i < full; i++) {
       out.append('\n');
-      String title = Wording.alertTitle(i, count);
+      DigestEntry entry = fresh.get(i);
+      String title = Wording.entryTitle(i, fresh.size(), entry, digest, origin.zone());
       if (!title.isEmpty()) {
         out.append("==== ").append(title).append(" ====\n\n");
       }
-      alert(out, digest.alerts().get(i));
+      alert(out, entry.sample(), entry.fingerprint());
+    }
+    if (fresh.size() > full) {
+      out.append('\n').append(Wording.ALSO).append(":\n");
+      for (DigestEntry entry : fresh.subList(full, fresh.size())) {
+        out.append(CONTEXT_INDENT).append(Wording.oneLine(entry, origin.zone())).append('\n');
+      }
+    }
+    if (digest.otherEvents() > 0) {
+      out.append('\n').append(Wording.others(digest)).append('\n');
+    }
+    List<DigestEntry> repeats = digest.entries().stream().filter(DigestEntry::isRepeat).toList();
+    if (!repeats.isEmpty()) {
+      out.append('\n').append(Wording.REPEATS).append(":\n");
+      for (DigestEntry entry : repeats) {
+        out.append(CONTEXT_INDENT)
+            .append(Wording.stillHappening(entry, origin.zone()))
+            .append('\n');
+      }
     }
     // "-- " is the conventional signature separator; clients can fold or dim what follows
     out.append("\n-- \n").append(Wording.FOOTER).append('\n');
     return out.toString();
   }
 
-  private void alert(StringBuilder out, Alert alert) {
+  private void alert(StringBuilder out, Alert alert, String fingerprint) {
     AlertEvent trigger = alert.trigger();
     message(out, trigger.message());
     for (Wording.Field field : Wording.fields(trigger, origin)) {
       labelled(out, field.label(), field.value());
     }
+    labelled(out, "Fingerprint", fingerprint);
     if (trigger.throwable() != null) {
       out.append('\n').append(Wording.STACK_TRACE).append(":\n");
       out.append(StackTraceLines.text(trigger.throwable())).append('\n');

@@ -2,7 +2,11 @@ package dev.alertmail.mail;
 
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
+import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.alert.FloodControl;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The words of an alert mail, shared by the text and HTML formatters so both say the same thing.
@@ -18,10 +22,12 @@ final class Wording {
 
   private Wording() {}
 
-  /** E.g. "3 errors in shop on app1.example.com". */
+  /** Problems shown in full; the rest of the mail shows one line per problem. */
+  static final int FULL_ENTRIES = 5;
+
+  /** E.g. "1,532 errors (3 kinds) in shop on app1.example.com". */
   static String heading(Digest digest, Origin origin) {
-    long count = digest.triggeringEvents();
-    var text = new StringBuilder(count == 1 ? "1 error" : count + " errors");
+    var text = new StringBuilder(size(digest));
     if (!origin.application().isEmpty()) {
       text.append(" in ").append(origin.application());
     }
@@ -29,6 +35,96 @@ final class Wording {
       text.append(" on ").append(origin.host());
     }
     return text.toString();
+  }
+
+  /** E.g. "1 error", "1,532 errors (3 kinds)". */
+  static String size(Digest digest) {
+    String text = count(digest.triggeringEvents(), "error", "errors");
+    int kinds = digest.kinds();
+    return kinds > 1 ? text + " (" + count(kinds, "kind", "kinds") + ")" : text;
+  }
+
+  /** E.g. "1 time", "1,200 times": grouped digits, the way a reader scans large numbers. */
+  static String count(long count, String one, String many) {
+    return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? one : many);
+  }
+
+  /** "Problem 2 of 3: 1,200 times, 14:02:01 to 14:03:55", or nothing for a single event. */
+  static String entryTitle(int index, int fresh, DigestEntry entry, Digest digest, ZoneId zone) {
+    if (digest.isSingleEvent()) {
+      return "";
+    }
+    var text = new StringBuilder();
+    if (fresh > 1) {
+      text.append("Problem ").append(index + 1).append(" of ").append(fresh).append(": ");
+    }
+    return text.append(seen(entry, zone)).toString();
+  }
+
+  /** "1,200 times, 14:02:01 to 14:03:55" or "once at 14:02:01". */
+  static String seen(DigestEntry entry, ZoneId zone) {
+    String first = TimeFormat.local(entry.firstSeen().toEpochMilli(), zone);
+    if (entry.count() == 1) {
+      return "once at " + first;
+    }
+    return count(entry.count(), "time", "times")
+        + ", "
+        + first
+        + " to "
+        + TimeFormat.local(entry.lastSeen().toEpochMilli(), zone);
+  }
+
+  /** A problem beyond the ones shown in full, on one line. */
+  static String oneLine(DigestEntry entry, ZoneId zone) {
+    AlertEvent event = entry.sample().trigger();
+    return seen(entry, zone)
+        + " ["
+        + entry.fingerprint()
+        + "] "
+        + event.loggerName()
+        + ": "
+        + flat(event.message());
+  }
+
+  /** "still happening: 310 times since 14:02:00 (mailed at 14:02:00) [fp] logger: message". */
+  static String stillHappening(DigestEntry entry, ZoneId zone) {
+    AlertEvent event = entry.sample().trigger();
+    return "still happening: "
+        + count(entry.count(), "time", "times")
+        + " since "
+        + TimeFormat.local(entry.mailedAt().toEpochMilli(), zone)
+        + " ["
+        + entry.fingerprint()
+        + "] "
+        + event.loggerName()
+        + ": "
+        + flat(event.message());
+  }
+
+  /** The sentence about problems counted without a sample. */
+  static String others(Digest digest) {
+    return "And "
+        + count(digest.otherEvents(), "more error", "more errors")
+        + " of "
+        + (digest.otherKinds() >= FloodControl.MAX_TRACKED ? "at least " : "")
+        + count(Math.max(1, digest.otherKinds()), "other kind", "other kinds")
+        + ", counted but not kept.";
+  }
+
+  /** The sentence about the rate limit. */
+  static String heldBack(Digest digest, ZoneId zone) {
+    return "Held back by the rate limit (maxMails per ratePeriod) since "
+        + TimeFormat.local(digest.heldBackSince().toEpochMilli(), zone)
+        + "; everything since is counted here.";
+  }
+
+  static final String ALSO = "More problems in this period";
+  static final String REPEATS = "Already mailed, still happening";
+
+  /** One line of text, for values shown inside a line. */
+  static String flat(String value) {
+    String line = value.replaceAll("[\\r\\n]+", " ");
+    return line.length() <= 300 ? line : line.substring(0, 300) + "\u2026";
   }
 
   /** "Alert 2 of 3", or nothing when the digest holds one alert. */

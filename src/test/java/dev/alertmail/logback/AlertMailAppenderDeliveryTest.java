@@ -38,6 +38,7 @@ class AlertMailAppenderDeliveryTest {
             <tls>NONE</tls>
             <from>alerts@example.com</from>
             <to>ops@example.com</to>
+            <groupWait>0 seconds</groupWait>
             %s
           </appender>
           <root level="INFO"><appender-ref ref="ALERT"/></root>

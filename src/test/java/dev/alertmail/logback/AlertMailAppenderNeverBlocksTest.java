@@ -34,6 +34,7 @@ class AlertMailAppenderNeverBlocksTest {
                     <to>ops@example.com</to>
                     <readTimeout>1 hour</readTimeout>
                     <queueSize>4</queueSize>
+                    <groupWait>0 seconds</groupWait>
                     <shutdownTimeout>200 milliseconds</shutdownTimeout>
                   </appender>
                   <root level="INFO"><appender-ref ref="ALERT"/></root>

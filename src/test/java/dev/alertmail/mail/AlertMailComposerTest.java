@@ -147,8 +147,9 @@ class AlertMailComposerTest {
   @Test
   void droppedEventsAreShownInSubjectBothBodiesAndAHeader() throws Exception {
     var alert = new Alert(Fixtures.event("ERROR", "m"), List.of(), "payment failed");
-    MimeMessage parsed = renderParsed(MailFormat.BOTH, new Digest(List.of(alert), 7));
-    assertEquals("payment failed (7 dropped)", parsed.getSubject());
+    MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(alert), 7));
+    // more than one event: the subject says the size, then the first problem's message
+    assertEquals("[shop] 8 errors: m", parsed.getSubject());
     String sentence = "7 more errors were dropped because the hand-off queue was full.";
     assertTrue(ParsedMail.text(parsed).contains(sentence), ParsedMail.text(parsed));
     assertTrue(ParsedMail.html(parsed).contains(sentence));
@@ -157,13 +158,13 @@ class AlertMailComposerTest {
   }
 
   @Test
-  void furtherAlertsAreCountedInTheSubjectAfterTheFirstAlertsSubject() throws Exception {
+  void aDigestSubjectSaysHowManyErrorsOfHowManyKinds() throws Exception {
     var first = new Alert(Fixtures.event("ERROR", "first"), List.of(), "first failed");
     var second = new Alert(Fixtures.event("ERROR", "second"), List.of(), "second failed");
-    MimeMessage parsed = renderParsed(MailFormat.BOTH, new Digest(List.of(first, second), 2));
-    assertEquals("first failed (+1 more, 2 dropped)", parsed.getSubject());
+    MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(first, second), 2));
+    assertEquals("[shop] 4 errors (2 kinds): first", parsed.getSubject());
     String text = ParsedMail.text(parsed);
-    assertTrue(text.indexOf("Alert 1 of 2") < text.indexOf("Alert 2 of 2"), text);
+    assertTrue(text.indexOf("Problem 1 of 2") < text.indexOf("Problem 2 of 2"), text);
     assertTrue(text.indexOf("first") < text.indexOf("second"), text);
   }
 
@@ -183,6 +184,7 @@ class AlertMailComposerTest {
                 "To",
                 "Cc",
                 "Message-ID",
+                "X-AlertMail-Fingerprint",
                 "Subject",
                 "MIME-Version",
                 "X-Mailer",

@@ -55,11 +55,11 @@ final class Fixtures {
   }
 
   static Digest digest(String subject, String message) {
-    return new Digest(List.of(new Alert(event("ERROR", message), List.of(), subject)), 0);
+    return Digest.of(List.of(new Alert(event("ERROR", message), List.of(), subject)), 0);
   }
 
   static Digest digest(Alert... alerts) {
-    return new Digest(List.of(alerts), 0);
+    return Digest.of(List.of(alerts), 0);
   }
 
   /** A snapshot of a real throwable, the way the appender takes one. */

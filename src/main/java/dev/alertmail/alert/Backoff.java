@@ -1,0 +1,39 @@
+package dev.alertmail.alert;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with jitter for retrying a transient failure: 5 s, 10 s, 20 s ... capped at 5
+ * minutes, each delay drawn between half and all of its step, so many appenders that lost the same
+ * server do not come back in lockstep.
+ */
+final class Backoff {
+
+  static final Duration FIRST = Duration.ofSeconds(5);
+  static final Duration CAP = Duration.ofMinutes(5);
+
+  private final RandomGenerator random;
+  private int failures;
+
+  Backoff(RandomGenerator random) {
+    this.random = random;
+  }
+
+  /** {@return the delay before the next attempt}, longer after each failure in a row */
+  Duration next() {
+    long step = FIRST.toMillis() << Math.min(failures, 16);
+    step = Math.min(step, CAP.toMillis());
+    failures++;
+    return Duration.ofMillis(step / 2 + random.nextLong(step / 2 + 1));
+  }
+
+  /** A success ends the streak. */
+  void reset() {
+    failures = 0;
+  }
+
+  int failures() {
+    return failures;
+  }
+}

@@ -1,0 +1,295 @@
+package dev.alertmail.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Shapes triggering events into few, useful mails: groups what comes within {@code groupWait},
+ * counts repeats of problems already mailed within {@code dedupWindow}, holds mail back while the
+ * token bucket is empty, and retries transient failures with backoff, all while accounting for
+ * every event.
+ *
+ * <p>Time is always passed in, so the whole policy runs on a virtual clock in tests. Not
+ * thread-safe: the sender thread owns it.
+ *
+ * <p>Memory is bounded whatever is logged: at most {@value #MAX_ENTRIES} problems are kept with a
+ * sample per pending mail (later ones are only counted), and at most {@value #MAX_TRACKED}
+ * fingerprints are remembered for deduplication and for counting other kinds.
+ */
+public final class FloodControl {
+
+  /** Problems kept with a sample in one mail; the rest are counted. */
+  public static final int MAX_ENTRIES = 25;
+
+  /** Fingerprints remembered for deduplication and for counting other kinds. */
+  public static final int MAX_TRACKED = 1_000;
+
+  private final FloodPolicy policy;
+  private final TokenBucket bucket;
+  private final Backoff backoff;
+
+  private final Map<String, DigestEntry> pending = new LinkedHashMap<>();
+  private final Set<String> otherKinds = new HashSet<>();
+  private long otherEvents;
+  private long dropped;
+  private Instant groupOpenedAt;
+  private Instant heldBackSince;
+  private Instant retryAt;
+
+  private final Map<String, Instant> mailed = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, DigestEntry> repeats = new LinkedHashMap<>();
+  private long untrackedRepeats;
+
+  /**
+   * Creates the policy's state.
+   *
+   * @param policy group wait, rate limit and dedup window
+   * @param now the clock's time, when the token bucket starts full
+   * @param random jitter for the retry backoff
+   */
+  public FloodControl(FloodPolicy policy, Instant now, RandomGenerator random) {
+    this.policy = policy;
+    this.bucket = new TokenBucket(policy.maxMails(), policy.ratePeriod(), now);
+    this.backoff = new Backoff(random);
+  }
+
+  /** A triggering event arrived. */
+  public void accept(Alert alert, Instant now) {
+    DigestEntry entry = DigestEntry.of(alert);
+    Instant mailedAt = mailedWithinWindow(entry.fingerprint(), now);
+    if (mailedAt != null && !pending.containsKey(entry.fingerprint())) {
+      // counted, not mailed: keep only the trigger as sample, so repeats stay small
+      Alert light = new Alert(alert.trigger(), List.of(), alert.subject());
+      suppress(
+          new DigestEntry(
+              entry.fingerprint(), 1, entry.firstSeen(), entry.lastSeen(), light, mailedAt));
+      return;
+    }
+    addPending(entry);
+    openGroup(now);
+  }
+
+  /** Triggering events were lost before reaching here (the hand-off was full). */
+  public void dropped(long count, Instant now) {
+    if (count > 0) {
+      dropped += count;
+      openGroup(now);
+    }
+  }
+
+  /** {@return the mail due now, if any}; a returned digest must be answered with an outcome */
+  public Optional<Digest> poll(Instant now) {
+    if (retryAt != null && now.isBefore(retryAt)) {
+      return Optional.empty();
+    }
+    if (groupOpenedAt != null) {
+      if (now.isBefore(groupOpenedAt.plus(policy.groupWait()))) {
+        return Optional.empty();
+      }
+      if (!bucket.tryTake(now)) {
+        heldBackSince = heldBackSince != null ? heldBackSince : groupOpenedAt;
+        return Optional.empty();
+      }
+      return Optional.of(takeAll());
+    }
+    List<String> ended = endedRepeats(now);
+    if (ended.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!bucket.tryTake(now)) {
+      return Optional.empty();
+    }
+    List<DigestEntry> stillHappening = new ArrayList<>();
+    for (String fingerprint : ended) {
+      stillHappening.add(repeats.remove(fingerprint));
+    }
+    stillHappening.sort(Comparator.comparingLong(DigestEntry::count).reversed());
+    return Optional.of(new Digest(stillHappening, 0, 0, 0, null));
+  }
+
+  /** {@return when {@link #poll} may next return a mail, or null when nothing is pending} */
+  public Instant nextWakeup(Instant now) {
+    Instant due = null;
+    if (groupOpenedAt != null) {
+      due = groupOpenedAt.plus(policy.groupWait());
+    } else {
+      for (DigestEntry repeat : repeats.values()) {
+        Instant end = repeat.mailedAt().plus(policy.dedupWindow());
+        due = due == null || end.isBefore(due) ? end : due;
+      }
+    }
+    if (due == null) {
+      return null;
+    }
+    due = latest(due, bucket.nextToken(now));
+    return retryAt == null ? due : latest(due, retryAt);
+  }
+
+  /** The digest was delivered: its problems start (or restart) their dedup window now. */
+  public void delivered(Digest digest, Instant now) {
+    for (DigestEntry entry : digest.entries()) {
+      remember(entry.fingerprint(), now);
+    }
+    backoff.reset();
+    retryAt = null;
+  }
+
+  /**
+   * The digest failed for a reason that may pass: it goes back into the pending mail, which new
+   * events keep joining, and is tried again after a backoff.
+   *
+   * @return the delay before the next attempt
+   */
+  public Duration retryLater(Digest digest, Instant now) {
+    for (DigestEntry entry : digest.entries()) {
+      if (entry.isRepeat()) {
+        suppress(entry);
+      } else {
+        addPending(entry);
+      }
+    }
+    otherEvents += digest.otherEvents();
+    dropped += digest.droppedEvents();
+    if (digest.heldBackSince() != null
+        && (heldBackSince == null || digest.heldBackSince().isBefore(heldBackSince))) {
+      heldBackSince = digest.heldBackSince();
+    }
+    Instant ready = now.minus(policy.groupWait());
+    groupOpenedAt = groupOpenedAt == null ? ready : earliest(groupOpenedAt, ready);
+    bucket.refund();
+    Duration delay = backoff.next();
+    retryAt = now.plus(delay);
+    return delay;
+  }
+
+  /** The digest failed for good; the caller reports its count as lost. */
+  public void lost(Digest digest) {
+    backoff.reset();
+    retryAt = null;
+  }
+
+  /** {@return everything pending as one mail, ignoring group wait, rate limit and backoff} */
+  public Optional<Digest> drain() {
+    if (groupOpenedAt == null && repeats.isEmpty() && untrackedRepeats == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(takeAll());
+  }
+
+  /** {@return the triggering events waiting in this state, not yet in any mail} */
+  public long pendingEvents() {
+    long sum = otherEvents + dropped + untrackedRepeats;
+    for (DigestEntry entry : pending.values()) {
+      sum += entry.count();
+    }
+    for (DigestEntry entry : repeats.values()) {
+      sum += entry.count();
+    }
+    return sum;
+  }
+
+  /** {@return how many failures in a row the current retry streak has} */
+  public int failuresInARow() {
+    return backoff.failures();
+  }
+
+  private Digest takeAll() {
+    List<DigestEntry> fresh = new ArrayList<>(pending.values());
+    fresh.sort(Comparator.comparingLong(DigestEntry::count).reversed());
+    List<DigestEntry> old = new ArrayList<>(repeats.values());
+    old.sort(Comparator.comparingLong(DigestEntry::count).reversed());
+    List<DigestEntry> entries = new ArrayList<>(fresh);
+    entries.addAll(old);
+    Digest digest =
+        new Digest(
+            entries, otherEvents + untrackedRepeats, otherKinds.size(), dropped, heldBackSince);
+    pending.clear();
+    repeats.clear();
+    otherKinds.clear();
+    otherEvents = 0;
+    untrackedRepeats = 0;
+    dropped = 0;
+    groupOpenedAt = null;
+    heldBackSince = null;
+    return digest;
+  }
+
+  private void addPending(DigestEntry entry) {
+    DigestEntry known = pending.get(entry.fingerprint());
+    if (known != null) {
+      pending.put(entry.fingerprint(), known.plus(entry));
+    } else if (pending.size() < MAX_ENTRIES) {
+      pending.put(entry.fingerprint(), entry);
+    } else {
+      otherEvents += entry.count();
+      if (otherKinds.size() < MAX_TRACKED) {
+        otherKinds.add(entry.fingerprint());
+      }
+    }
+  }
+
+  private void suppress(DigestEntry repeat) {
+    DigestEntry known = repeats.get(repeat.fingerprint());
+    if (known != null) {
+      repeats.put(repeat.fingerprint(), known.plus(repeat));
+    } else if (repeats.size() < MAX_TRACKED) {
+      repeats.put(repeat.fingerprint(), repeat);
+    } else {
+      untrackedRepeats += repeat.count();
+    }
+  }
+
+  private void openGroup(Instant now) {
+    if (groupOpenedAt == null) {
+      groupOpenedAt = now;
+    }
+  }
+
+  private Instant mailedWithinWindow(String fingerprint, Instant now) {
+    if (policy.dedupWindow().isZero()) {
+      return null;
+    }
+    Instant at = mailed.get(fingerprint);
+    return at != null && now.isBefore(at.plus(policy.dedupWindow())) ? at : null;
+  }
+
+  private void remember(String fingerprint, Instant now) {
+    if (policy.dedupWindow().isZero()) {
+      return;
+    }
+    mailed.put(fingerprint, now);
+    if (mailed.size() > MAX_TRACKED) {
+      // access order: the eldest is the problem seen least recently
+      var eldest = mailed.keySet().iterator();
+      eldest.next();
+      eldest.remove();
+    }
+  }
+
+  private List<String> endedRepeats(Instant now) {
+    List<String> ended = new ArrayList<>();
+    for (DigestEntry repeat : repeats.values()) {
+      if (!now.isBefore(repeat.mailedAt().plus(policy.dedupWindow()))) {
+        ended.add(repeat.fingerprint());
+      }
+    }
+    return ended;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
