@@ -136,8 +136,8 @@ final class DigestMailer {
             + "\" to "
             + String.join(", ", failure.recipients())
             + (nothingDelivered
-                ? " (" + plural(digest.triggeringEvents(), "triggering event") + " not delivered)"
-                : "")
+                ? ""
+                : " (delivered to the others; these recipients are not retried)")
             + ": "
             + cause.getMessage()
             + (cause.isTransient() ? "" : " [permanent]")

@@ -1,0 +1,138 @@
+package dev.alertmail.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.FloodPolicy;
+import dev.alertmail.mail.MailAddress;
+import dev.alertmail.mail.MailFormat;
+import dev.alertmail.smtp.HostPort;
+import dev.alertmail.smtp.TlsMode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sender thread against a server that is down and then back, on a virtual clock: the retry
+ * waits for the clock, not for real minutes.
+ */
+class AlertSenderRetryTest {
+
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-11-24T14:00:00Z"));
+  private final InstantSource clock = () -> now.get();
+  private final List<String> status = new CopyOnWriteArrayList<>();
+  private final StatusSink sink =
+      new StatusSink() {
+        @Override
+        public void info(String message) {
+          status.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+          status.add("WARN " + message);
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+          status.add("ERROR " + message);
+        }
+      };
+
+  private static int freePort() throws Exception {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return probe.getLocalPort();
+    }
+  }
+
+  private static SenderConfig config(int port) {
+    return new SenderConfig(
+        "ALERT",
+        "shop",
+        ZoneOffset.UTC,
+        MailAddress.parse("alerts@example.com"),
+        List.of(MailAddress.parse("ops@example.com")),
+        List.of(),
+        List.of(),
+        MailFormat.TEXT,
+        List.of(new HostPort("127.0.0.1", port)),
+        port,
+        null,
+        null,
+        TlsMode.NONE,
+        null,
+        null,
+        null,
+        "client.test",
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        64,
+        false,
+        new FloodPolicy(Duration.ZERO, 12, Duration.ofHours(1), Duration.ofHours(1)));
+  }
+
+  private Alert alert(int order) {
+    var event =
+        new AlertEvent(
+            now.get().toEpochMilli(),
+            "ERROR",
+            "com.shop.Orders",
+            "order {} failed",
+            "order " + order + " failed",
+            "main",
+            Map.of(),
+            null);
+    return new Alert(event, List.of(), "[shop] ERROR order " + order + " failed");
+  }
+
+  private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    // bounded polling on real time: the sender thread is real, only flood control's clock is not
+    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(condition.getAsBoolean(), what);
+  }
+
+  @Test
+  void retriesOnTransientFailureThenDeliversOneMailWithEverythingHeldMeanwhile() throws Exception {
+    int port = freePort(); // nobody listens yet: connection refused
+    var sender = new AlertSender(config(port), sink, clock, new SplittableRandom(3));
+    sender.start();
+    sender.offer(alert(1));
+    awaitCondition(
+        () -> status.stream().anyMatch(s -> s.startsWith("WARN Will retry")),
+        "the refused attempt schedules a retry: " + status);
+    sender.offer(alert(2));
+    sender.offer(alert(3));
+
+    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    server.start();
+    try {
+      now.set(now.get().plus(Duration.ofMinutes(6))); // past any backoff
+      awaitCondition(() -> server.getReceivedMessages().length == 1, "delivered: " + status);
+
+      var mail = server.getReceivedMessages()[0];
+      assertEquals("3", mail.getHeader("X-AlertMail-Count", null));
+      assertEquals("[shop] 3 errors: order 1 failed", mail.getSubject());
+      assertTrue(sender.stop(Duration.ofSeconds(5)));
+      assertEquals(1, server.getReceivedMessages().length, "nothing left for a final mail");
+    } finally {
+      server.stop();
+    }
+  }
+}
