@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The socket of one session with its streams: writes command lines, reads replies, records both in
@@ -123,6 +124,31 @@ final class SmtpConnection implements Closeable {
       throw failure(shown, "sending " + shown, e);
     }
     return readReply(shown);
+  }
+
+  /**
+   * Sends several command lines in one write without reading (PIPELINING, RFC 2920); the caller
+   * then reads one reply per line, in order.
+   */
+  void sendBatch(List<String> lines) throws SmtpException {
+    for (String line : lines) {
+      try {
+        CommandLine.check(line, line);
+      } catch (IllegalArgumentException e) {
+        throw SmtpException.permanent(server, line, e.getMessage());
+      }
+    }
+    try {
+      for (String line : lines) {
+        transcript.record("C: " + line);
+        out.write(line.getBytes(StandardCharsets.US_ASCII));
+        out.write('\r');
+        out.write('\n');
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw failure(lines.get(0), "sending " + lines.get(0), e);
+    }
   }
 
   /** Writes the message dot-stuffed and terminated; the caller then reads the reply. */

@@ -18,10 +18,24 @@ final class SmtpSession {
 
   /** Runs the whole session; QUITs politely unless the connection is already unusable. */
   DeliveryReport deliver(Envelope envelope, byte[] message) throws SmtpException {
+    return deliverAll(List.of(envelope), List.of(message)).get(0);
+  }
+
+  /**
+   * One session for several mails: greeting, EHLO, STARTTLS and AUTH once, then one transaction per
+   * mail, RSET after a failed one. Stops at the first mail that fails.
+   */
+  List<DeliveryReport> deliverAll(List<Envelope> envelopes, List<byte[]> messages)
+      throws SmtpException {
     try {
-      DeliveryReport report = transaction(envelope, message);
+      Capabilities capabilities = open();
+      List<DeliveryReport> reports = new ArrayList<>(envelopes.size());
+      for (int i = 0; i < envelopes.size(); i++) {
+        reports.add(
+            MailTransaction.run(connection, capabilities, envelopes.get(i), messages.get(i)));
+      }
       quit();
-      return report;
+      return reports;
     } catch (SmtpException e) {
       if (!connection.isBroken()) {
         quit();
@@ -30,47 +44,15 @@ final class SmtpSession {
     }
   }
 
-  private DeliveryReport transaction(Envelope envelope, byte[] message) throws SmtpException {
+  /** Greeting, EHLO, STARTTLS and AUTH as the settings ask; returns what the server offers. */
+  private Capabilities open() throws SmtpException {
     expect("greeting", connection.readReply("greeting"), 220, "server refused the session");
     Capabilities capabilities = hello();
     capabilities = secure(capabilities);
     if (settings.hasCredentials()) {
       authenticate(capabilities);
     }
-    if (capabilities.maxSize() > 0 && message.length > capabilities.maxSize()) {
-      throw SmtpException.permanent(
-          server,
-          "MAIL FROM",
-          "message of "
-              + message.length
-              + " bytes exceeds the server's SIZE limit of "
-              + capabilities.maxSize());
-    }
-    String mail = "MAIL FROM:<" + envelope.sender() + ">";
-    if (capabilities.eightBitMime() && hasEightBitBytes(message)) {
-      mail += " BODY=8BITMIME"; // RFC 6152 §3: declare it, or the server may mangle the bytes
-    }
-    expect(mail, connection.command(mail), 250, "sender refused");
-    List<String> accepted = new ArrayList<>();
-    List<RecipientRejection> rejected = new ArrayList<>();
-    for (String recipient : envelope.recipients()) {
-      String rcpt = "RCPT TO:<" + recipient + ">";
-      SmtpReply reply = connection.command(rcpt);
-      if (reply.code() == 250 || reply.code() == 251) {
-        accepted.add(recipient);
-      } else if (reply.code() == 421 || reply.isPositive()) {
-        expect(rcpt, reply, 250, "recipient refused"); // throws: session over or nonsense reply
-      } else {
-        rejected.add(new RecipientRejection(recipient, reply));
-      }
-    }
-    if (accepted.isEmpty()) {
-      throw noRecipientAccepted(rejected);
-    }
-    expect("DATA", connection.command("DATA"), 354, "server refused DATA");
-    connection.sendMessage(message);
-    expect("end of data", connection.readReply("end of data"), 250, "message refused");
-    return new DeliveryReport(server, accepted, rejected);
+    return capabilities;
   }
 
   /** EHLO, or HELO when the server does not know EHLO (RFC 5321 §4.1.4). */
@@ -160,25 +142,6 @@ final class SmtpSession {
             + "; supported are PLAIN and LOGIN");
   }
 
-  private SmtpException noRecipientAccepted(List<RecipientRejection> rejected) {
-    RecipientRejection first =
-        rejected.stream()
-            .filter(r -> r.reply().isTransientFailure())
-            .findFirst()
-            .orElse(rejected.get(0));
-    var summary = new StringBuilder("no recipient accepted:");
-    for (RecipientRejection r : rejected) {
-      summary.append(' ').append(r.recipient()).append(" (").append(r.reply().code()).append(')');
-    }
-    summary.append("; first reply: ").append(first.reply());
-    return new SmtpException(
-        server + ": " + summary,
-        "RCPT TO:<" + first.recipient() + ">",
-        first.reply(),
-        first.reply().isTransientFailure(),
-        null);
-  }
-
   /** Ends the session; its outcome no longer matters, so errors are ignored. */
   private void quit() {
     try {
@@ -190,22 +153,6 @@ final class SmtpSession {
 
   private void expect(String command, SmtpReply reply, int expected, String what)
       throws SmtpException {
-    if (reply.code() == expected) {
-      return;
-    }
-    if (reply.isPositive()) {
-      throw new SmtpException(
-          server + ": " + command + ": unexpected reply " + reply, command, reply, false, null);
-    }
-    throw SmtpException.rejected(server, command, reply, what);
-  }
-
-  private static boolean hasEightBitBytes(byte[] message) {
-    for (byte b : message) {
-      if (b < 0) {
-        return true;
-      }
-    }
-    return false;
+    Replies.expect(server, command, reply, expected, what);
   }
 }
