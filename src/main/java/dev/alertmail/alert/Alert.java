@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param subject the subject line rendered from the trigger with the configured pattern; untrusted,
  *     the mail stage removes control characters and encodes it
  */
-public record Alert(AlertEvent trigger, List<AlertEvent> context, String subject) {
+public record Alert(AlertEvent trigger, List<AlertEvent> context, String subject)
+    implements AlertSource {
 
   /** Checks the required fields and takes an unmodifiable copy of the context. */
   public Alert {
     Objects.requireNonNull(trigger, "trigger");
     context = context == null ? List.of() : List.copyOf(context);
     subject = subject == null ? "" : subject;
+  }
+
+  /** An alert built already is its own source. */
+  @Override
+  public Alert toAlert() {
+    return this;
   }
 }

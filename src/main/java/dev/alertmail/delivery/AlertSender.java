@@ -1,6 +1,7 @@
 package dev.alertmail.delivery;
 
 import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.AlertSource;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.FloodControl;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class AlertSender {
   private final StatusSink status;
   private final InstantSource clock;
   private final RandomGenerator random;
-  private final BoundedHandoff<Alert> handoff;
+  private final BoundedHandoff<AlertSource> handoff;
   private final ReportThrottle failureReports;
   private final ReportThrottle dropReports;
   private final Thread worker;
@@ -68,8 +69,17 @@ public final class AlertSender {
    *
    * @return whether the alert was queued
    */
-  public boolean offer(Alert alert) {
+  public boolean offer(AlertSource alert) {
     return handoff.offer(alert);
+  }
+
+  /**
+   * As {@link #offer(AlertSource)}, making the alert only when there is room for it.
+   *
+   * @return whether the alert was made and queued
+   */
+  public boolean offer(java.util.function.Supplier<? extends AlertSource> maker) {
+    return handoff.offer(maker);
   }
 
   /** Whether the given thread is this sender's own thread, whose log events must be ignored. */
@@ -138,10 +148,21 @@ public final class AlertSender {
 
   /** Waits up to the given time for alerts, then takes all that are there, and the drop count. */
   private void take(FloodControl flood, long waitMillis) {
-    Alert alert = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
-    for (int taken = 0; alert != null; taken++) {
-      flood.accept(alert, clock.instant());
-      alert = taken < BATCH ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
+    AlertSource source = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
+    for (int taken = 0; source != null; taken++) {
+      Alert alert;
+      try {
+        alert = source.toAlert();
+      } catch (RuntimeException e) {
+        // a bug or a hostile toString() must cost this alert, counted, never the sender thread
+        status.error("Could not read an alert; it is counted as dropped: " + e, e);
+        flood.dropped(1, clock.instant());
+        alert = null;
+      }
+      if (alert != null) {
+        flood.accept(alert, clock.instant());
+      }
+      source = taken < BATCH ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }
     long dropped = handoff.takeDropped();
     if (dropped > 0) {

@@ -35,10 +35,25 @@ final class BoundedHandoff<T> {
 
   /** Adds the item if there is room, otherwise counts it as dropped; never blocks. */
   boolean offer(T item) {
+    return offer(() -> item);
+  }
+
+  /**
+   * Makes and adds an item if there is room, otherwise counts it as dropped without making it: in a
+   * storm, a full hand-off costs the application thread a counter, not a snapshot.
+   */
+  boolean offer(java.util.function.Supplier<? extends T> maker) {
     if (size.incrementAndGet() > capacity) {
       size.decrementAndGet();
       dropped.incrementAndGet();
       return false;
+    }
+    T item;
+    try {
+      item = maker.get();
+    } catch (RuntimeException | Error e) {
+      size.decrementAndGet();
+      throw e;
     }
     queue.offer(item);
     Thread waiting = consumer;

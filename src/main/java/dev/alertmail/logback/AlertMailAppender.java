@@ -7,7 +7,6 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.boolex.EvaluationException;
 import ch.qos.logback.core.boolex.EventEvaluator;
 import ch.qos.logback.core.util.Duration;
-import dev.alertmail.alert.Alert;
 import dev.alertmail.delivery.AlertSender;
 import dev.alertmail.delivery.SenderConfig;
 import dev.alertmail.delivery.StatusSink;
@@ -423,12 +422,9 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     }
     long sequence = ring.add(event);
     if (trigger) {
-      Alert alert =
-          new Alert(
-              LogbackEvents.toAlertEvent(event),
-              LogbackEvents.toAlertEvents(ring.takeBefore(sequence)),
-              subjectLayout.doLayout(event));
-      sender.offer(alert);
+      // the snapshot is taken only if the hand-off has room; converting it is the sender's work
+      PatternLayout layout = subjectLayout;
+      sender.offer(() -> new LogbackAlert(event, ring.takeBefore(sequence), layout));
     }
   }
 

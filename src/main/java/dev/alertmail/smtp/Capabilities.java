@@ -77,4 +77,25 @@ record Capabilities(
       return 0; // a garbled SIZE is no reason to refuse to send; the server still decides
     }
   }
+
+  /** {@return what the server offers, as a person reads it, e.g. "STARTTLS, AUTH PLAIN LOGIN"} */
+  String describe() {
+    var parts = new java.util.ArrayList<String>();
+    if (startTls) {
+      parts.add("STARTTLS");
+    }
+    if (!authMechanisms.isEmpty()) {
+      parts.add("AUTH " + String.join(" ", authMechanisms));
+    }
+    if (maxSize > 0) {
+      parts.add("SIZE " + maxSize);
+    }
+    if (pipelining) {
+      parts.add("PIPELINING");
+    }
+    if (eightBitMime) {
+      parts.add("8BITMIME");
+    }
+    return parts.isEmpty() ? "no extensions" : String.join(", ", parts);
+  }
 }

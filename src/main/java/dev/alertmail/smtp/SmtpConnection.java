@@ -187,6 +187,29 @@ final class SmtpConnection implements Closeable {
     }
   }
 
+  /** {@return the TLS protocol and the server certificate's subject and expiry, for a person} */
+  String tlsDescription() {
+    if (!(socket instanceof javax.net.ssl.SSLSocket tls)) {
+      return "not encrypted";
+    }
+    var session = tls.getSession();
+    String text = session.getProtocol() + " " + session.getCipherSuite();
+    try {
+      var certificates = session.getPeerCertificates();
+      if (certificates.length > 0
+          && certificates[0] instanceof java.security.cert.X509Certificate certificate) {
+        text +=
+            ", certificate "
+                + certificate.getSubjectX500Principal().getName()
+                + " valid until "
+                + certificate.getNotAfter().toInstant();
+      }
+    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+      text += ", no certificate";
+    }
+    return text;
+  }
+
   boolean isEncrypted() {
     return encrypted;
   }

@@ -23,7 +23,7 @@ final class SmtpSession {
 
   /**
    * One session for several mails: greeting, EHLO, STARTTLS and AUTH once, then one transaction per
-   * mail, RSET after a failed one. Stops at the first mail that fails.
+   * mail. Stops at the first mail that fails.
    */
   List<DeliveryReport> deliverAll(List<Envelope> envelopes, List<byte[]> messages)
       throws SmtpException {
@@ -44,15 +44,46 @@ final class SmtpSession {
     }
   }
 
-  /** Greeting, EHLO, STARTTLS and AUTH as the settings ask; returns what the server offers. */
-  private Capabilities open() throws SmtpException {
-    expect("greeting", connection.readReply("greeting"), 220, "server refused the session");
-    Capabilities capabilities = hello();
-    capabilities = secure(capabilities);
-    if (settings.hasCredentials()) {
-      authenticate(capabilities);
+  /** Hears of each step of opening a session, for {@link SmtpProbe}. */
+  interface StepListener {
+    StepListener NONE = (name, detail) -> {};
+
+    void step(String name, String detail);
+  }
+
+  /** Opens the session step by step, telling the listener, then QUITs; sends no mail. */
+  void probe(StepListener steps) throws SmtpException {
+    try {
+      open(steps);
+      quit();
+    } catch (SmtpException e) {
+      if (!connection.isBroken()) {
+        quit();
+      }
+      throw e;
     }
-    return capabilities;
+  }
+
+  private Capabilities open() throws SmtpException {
+    return open(StepListener.NONE);
+  }
+
+  /** Greeting, EHLO, STARTTLS and AUTH as the settings ask; returns what the server offers. */
+  private Capabilities open(StepListener steps) throws SmtpException {
+    SmtpReply greeting = connection.readReply("greeting");
+    expect("greeting", greeting, 220, "server refused the session");
+    steps.step("greeting", greeting.toString());
+    Capabilities capabilities = hello();
+    steps.step("EHLO", capabilities.describe());
+    Capabilities secured = secure(capabilities);
+    if (secured != capabilities) {
+      steps.step("STARTTLS", connection.tlsDescription() + "; then EHLO: " + secured.describe());
+    }
+    if (settings.hasCredentials()) {
+      authenticate(secured);
+      steps.step("AUTH", "accepted for " + settings.username());
+    }
+    return secured;
   }
 
   /** EHLO, or HELO when the server does not know EHLO (RFC 5321 §4.1.4). */

@@ -1,0 +1,34 @@
+package dev.alertmail.logback;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.AlertSource;
+import java.util.List;
+
+/**
+ * A triggering event and its context as the application thread left them: prepared for deferred
+ * processing (message, MDC, thread name and throwable captured), the way Logback's AsyncAppender
+ * hands events to its worker. The sender thread turns them into an {@link Alert}: the stack trace
+ * as text and the subject pattern are its work, not the logging thread's.
+ */
+final class LogbackAlert implements AlertSource {
+
+  private final ILoggingEvent trigger;
+  private final List<ILoggingEvent> context;
+  private final PatternLayout subjectLayout;
+
+  LogbackAlert(ILoggingEvent trigger, List<ILoggingEvent> context, PatternLayout subjectLayout) {
+    this.trigger = trigger;
+    this.context = context;
+    this.subjectLayout = subjectLayout;
+  }
+
+  @Override
+  public Alert toAlert() {
+    return new Alert(
+        LogbackEvents.toAlertEvent(trigger),
+        LogbackEvents.toAlertEvents(context),
+        subjectLayout.doLayout(trigger));
+  }
+}
