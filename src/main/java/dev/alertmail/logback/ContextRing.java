@@ -18,7 +18,13 @@ final class ContextRing {
 
   private record Entry(long sequence, ILoggingEvent event) {}
 
+  // neighbouring slots are written by different threads: spread them over cache lines (16
+  // compressed references = 64 bytes) so a write does not invalidate the line another thread
+  // is writing
+  private static final int STRIDE = 16;
+
   private final AtomicReferenceArray<Entry> slots;
+  private final int length;
   private final AtomicLong next = new AtomicLong();
   private final AtomicLong consumedBefore = new AtomicLong();
   private final int contextSize;
@@ -26,14 +32,15 @@ final class ContextRing {
   /** A ring that can show {@code contextSize} events before a trigger. */
   ContextRing(int contextSize) {
     this.contextSize = contextSize;
-    this.slots = new AtomicReferenceArray<>(contextSize + 1);
+    this.length = contextSize + 1;
+    this.slots = new AtomicReferenceArray<>(length * STRIDE);
   }
 
   /** Records the event and returns its sequence number. */
   long add(ILoggingEvent event) {
     long sequence = next.getAndIncrement();
     // lazySet: readers tolerate a slot that is not visible yet, and the hot path stays cheap
-    slots.lazySet((int) (sequence % slots.length()), new Entry(sequence, event));
+    slots.lazySet(slot(sequence), new Entry(sequence, event));
     return sequence;
   }
 
@@ -49,12 +56,16 @@ final class ContextRing {
     }
     List<ILoggingEvent> events = new ArrayList<>((int) (triggerSequence - floor));
     for (long sequence = triggerSequence - 1; sequence >= floor; sequence--) {
-      Entry entry = slots.get((int) (sequence % slots.length()));
+      Entry entry = slots.get(slot(sequence));
       if (entry != null && entry.sequence() == sequence) {
         events.add(entry.event());
       }
     }
     Collections.reverse(events);
     return events;
+  }
+
+  private int slot(long sequence) {
+    return (int) (sequence % length) * STRIDE;
   }
 }
