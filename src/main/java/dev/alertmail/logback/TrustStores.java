@@ -13,14 +13,22 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Loads {@code <trustStore>} into a TLS context in {@code start()}, so that a missing file or a
- * wrong password is a configuration error, not a failure at the first alert.
+ * wrong password is a configuration error, not a failure at the first alert. The command line loads
+ * its {@code trustStore} setting the same way.
  */
-final class TrustStores {
+public final class TrustStores {
 
   private TrustStores() {}
 
-  /** The context trusting only the given store, or null for the JVM's trust store. */
-  static SSLContext context(String path, String password, List<String> problems) {
+  /**
+   * The context trusting only the given store, or null for the JVM's trust store.
+   *
+   * @param path the store's path, or null or blank for none
+   * @param password the store's password, or null
+   * @param problems receives each problem, naming the element; the password is never quoted
+   * @return the context, or null when there is no store or a problem was added
+   */
+  public static SSLContext context(String path, String password, List<String> problems) {
     if (path == null || path.isBlank()) {
       if (password != null && !password.isBlank()) {
         problems.add(

@@ -23,11 +23,11 @@ import javax.net.ssl.SSLSocket;
  * client sent is kept for exact wire assertions. {@link #close()} rethrows a script failure, so a
  * client that said something unexpected fails the test.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
   /** What the server does with its one accepted connection. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
     void run(Peer peer) throws Exception;
   }
 
@@ -44,16 +44,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
     thread.start();
   }
 
-  static ScriptedSmtpServer start(Script script) throws IOException {
+  public static ScriptedSmtpServer start(Script script) throws IOException {
     return new ScriptedSmtpServer(script);
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** {@return everything the client sent, once the script has finished} */
-  String received() throws InterruptedException {
+  public String received() throws InterruptedException {
     awaitScript();
     synchronized (received) {
       return received.toString(StandardCharsets.ISO_8859_1);
@@ -61,7 +61,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   }
 
   /** Waits (bounded) for the script to finish and rethrows its failure. */
-  void awaitScript() throws InterruptedException {
+  public void awaitScript() throws InterruptedException {
     if (!done.await(10, TimeUnit.SECONDS)) {
       throw new AssertionError("script did not finish");
     }
@@ -104,7 +104,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   }
 
   /** The server's side of the connection, as the script sees it. */
-  final class Peer {
+  public final class Peer {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -114,7 +114,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Sends each line with CRLF, in one write. */
-    Peer send(String... lines) throws IOException {
+    public Peer send(String... lines) throws IOException {
       var sb = new StringBuilder();
       for (String line : lines) {
         sb.append(line).append("\r\n");
@@ -123,14 +123,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Sends bytes exactly as given, flushed, as one write. */
-    Peer sendRaw(String raw) throws IOException {
+    public Peer sendRaw(String raw) throws IOException {
       out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       return this;
     }
 
     /** Reads one line from the client and checks it. */
-    Peer expect(String line) throws IOException {
+    public Peer expect(String line) throws IOException {
       String actual = readLine();
       if (!line.equals(actual)) {
         throw new AssertionError("expected <" + line + "> but client sent <" + actual + ">");
@@ -139,7 +139,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Reads one line (without CRLF) from the client; null at end of stream. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
       var line = new ByteArrayOutputStream();
       int b;
       while ((b = in.read()) >= 0) {
@@ -157,7 +157,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Reads message content up to and including the terminating {@code "\r\n.\r\n"}. */
-    String readData() throws IOException {
+    public String readData() throws IOException {
       var data = new StringBuilder();
       String line;
       while ((line = readLine()) != null) {
@@ -170,7 +170,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Waits until the client closes the connection; bounded by the client's own timeout. */
-    void awaitClose() throws IOException {
+    public void awaitClose() throws IOException {
       try {
         while (readLine() != null) {
           // discard: the test only cares that the client gave up
@@ -181,7 +181,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Ends the connection abruptly. */
-    void drop() throws IOException {
+    public void drop() throws IOException {
       socket.close();
     }
 
@@ -193,12 +193,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Upgrades to TLS as a server, as after {@code 220} to STARTTLS. */
-    void startTls(SSLContext context) throws IOException {
+    public void startTls(SSLContext context) throws IOException {
       attach(handshake(context));
     }
 
     /** Runs a server handshake the client is expected to abort; fails if it succeeds. */
-    void startTlsExpectingFailure(SSLContext context) throws IOException {
+    public void startTlsExpectingFailure(SSLContext context) throws IOException {
       try {
         handshake(context);
       } catch (IOException expected) {

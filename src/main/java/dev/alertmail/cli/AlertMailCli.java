@@ -1,0 +1,141 @@
+package dev.alertmail.cli;
+
+import dev.alertmail.smtp.Transcript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code alertmail}: send one mail, or check the way to the mail server, with AlertMail's own SMTP
+ * client. Exit codes follow sysexits.h: 0 delivered, 64 usage, 67 bad address, 69 unavailable, 75
+ * temporary failure (retry), 77 authentication refused, 78 configuration error.
+ */
+public final class AlertMailCli {
+
+  static final String USAGE =
+      """
+      usage: alertmail send --to A[,B] [--cc C] [--bcc D] [--subject S] [--html]
+                            [--body-file F]            (body from stdin without --body-file)
+             alertmail zabbix TO SUBJECT MESSAGE       (the three values Zabbix passes)
+             alertmail check --logback logback.xml [--appender NAME] [--send-test]
+      connection settings, lowest precedence first:
+             --config FILE     properties named as in logback.xml: smtpHost, smtpPort, tls, ...
+             environment       ALERTMAIL_SMTP_HOST, ALERTMAIL_SMTP_PORT, ALERTMAIL_PASSWORD, ...
+             flags             --smtp-host, --smtp-port, --tls, --username, --from, ...
+      passwords come from the file or the environment only, never from a flag.
+      --verbose prints the SMTP dialogue to stderr, credentials masked.""";
+
+  private AlertMailCli() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    int code = run(args, System.getenv(), System.in, System.out, System.err);
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns its exit code; never throws, never exits. */
+  static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      out.println(USAGE);
+      return ExitCode.OK.code;
+    }
+    try {
+      Arguments arguments = Arguments.parse(args);
+      if (arguments.has("help")) {
+        out.println(USAGE);
+        return ExitCode.OK.code;
+      }
+      Transcript transcript =
+          arguments.has("verbose") ? line -> err.println(line) : Transcript.NONE;
+      return switch (arguments.command()) {
+        case "send" -> send(arguments, env, in, out, transcript).code;
+        case "zabbix" -> zabbix(arguments, env, out, transcript).code;
+        case "check" -> check(arguments, env, out, transcript).code;
+        default ->
+            throw new CliFailure(
+                ExitCode.USAGE,
+                "unknown command '" + arguments.command() + "': write send, zabbix or check");
+      };
+    } catch (CliFailure e) {
+      err.println("alertmail: " + e.getMessage());
+      if (e.exitCode == ExitCode.USAGE) {
+        err.println(USAGE);
+      }
+      return e.exitCode.code;
+    } catch (RuntimeException e) {
+      err.println("alertmail: internal error: " + e);
+      return ExitCode.UNAVAILABLE.code;
+    }
+  }
+
+  private static ExitCode send(
+      Arguments arguments, Map<String, String> env, InputStream in, PrintStream out, Transcript t)
+      throws CliFailure {
+    if (!arguments.positionals().isEmpty()) {
+      throw new CliFailure(
+          ExitCode.USAGE,
+          "unexpected '" + arguments.positionals().get(0) + "': send takes flags only");
+    }
+    String body;
+    try {
+      body =
+          arguments.has("body-file")
+              ? Files.readString(Path.of(arguments.option("body-file")), StandardCharsets.UTF_8)
+              : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliFailure(ExitCode.USAGE, "cannot read the body: " + e.getMessage());
+    }
+    String subject =
+        arguments.has("subject") ? arguments.option("subject") : "Message from alertmail";
+    return SendCommand.send(
+        Settings.resolve(arguments, env), subject, body, arguments.has("html"), t, out);
+  }
+
+  private static ExitCode zabbix(
+      Arguments arguments, Map<String, String> env, PrintStream out, Transcript t)
+      throws CliFailure {
+    if (arguments.positionals().size() != 3) {
+      throw new CliFailure(
+          ExitCode.USAGE,
+          "zabbix takes exactly three values, TO SUBJECT MESSAGE ({ALERT.SENDTO} {ALERT.SUBJECT}"
+              + " {ALERT.MESSAGE}); got "
+              + arguments.positionals().size());
+    }
+    var options = new java.util.LinkedHashMap<>(arguments.options());
+    options.put("to", arguments.positionals().get(0));
+    Arguments withRecipient = new Arguments("zabbix", options, arguments.positionals());
+    return SendCommand.send(
+        Settings.resolve(withRecipient, env),
+        arguments.positionals().get(1),
+        arguments.positionals().get(2),
+        false,
+        t,
+        out);
+  }
+
+  private static ExitCode check(
+      Arguments arguments, Map<String, String> env, PrintStream out, Transcript t)
+      throws CliFailure {
+    if (!arguments.has("logback")) {
+      throw new CliFailure(ExitCode.USAGE, "check needs --logback logback.xml");
+    }
+    Settings settings =
+        LogbackXmlReader.read(Path.of(arguments.option("logback")), arguments.option("appender"));
+    ExitCode result = CheckCommand.check(settings, t, out);
+    if (result == ExitCode.OK && arguments.has("send-test")) {
+      return SendCommand.send(
+          settings,
+          "AlertMail test mail",
+          "This is a test mail sent by 'alertmail check --send-test'.\n",
+          false,
+          t,
+          out);
+    }
+    return result;
+  }
+}

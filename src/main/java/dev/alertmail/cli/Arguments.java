@@ -1,0 +1,71 @@
+package dev.alertmail.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line: a command, {@code --flag value} (or {@code --flag=value}) options anywhere,
+ * switches without a value, and positional values.
+ */
+record Arguments(String command, Map<String, String> options, List<String> positionals) {
+
+  static final Set<String> SWITCHES = Set.of("html", "verbose", "send-test", "help");
+
+  /** Flags that would put a secret in the process list; refused with a pointer to the way. */
+  static final Set<String> SECRETS = Set.of("password", "trust-store-password");
+
+  static Arguments parse(String[] args) throws CliFailure {
+    if (args.length == 0) {
+      throw new CliFailure(ExitCode.USAGE, "no command: write send, zabbix or check");
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    List<String> positionals = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--") || arg.equals("--")) {
+        positionals.add(arg);
+        continue;
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int equals = name.indexOf('=');
+      if (equals >= 0) {
+        value = name.substring(equals + 1);
+        name = name.substring(0, equals);
+      }
+      if (SECRETS.contains(name)) {
+        throw new CliFailure(
+            ExitCode.USAGE,
+            "--"
+                + name
+                + " is refused: a flag shows in the process list. Put it in the --config file or"
+                + " in ALERTMAIL_"
+                + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      }
+      if (SWITCHES.contains(name)) {
+        options.put(name, value == null ? "true" : value);
+        continue;
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new CliFailure(ExitCode.USAGE, "--" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      String previous = options.get(name);
+      options.put(name, previous == null ? value : previous + "," + value);
+    }
+    return new Arguments(args[0], options, positionals);
+  }
+
+  boolean has(String name) {
+    return options.containsKey(name);
+  }
+
+  String option(String name) {
+    return options.get(name);
+  }
+}

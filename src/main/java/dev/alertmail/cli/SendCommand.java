@@ -1,0 +1,119 @@
+package dev.alertmail.cli;
+
+import dev.alertmail.mail.MailAddress;
+import dev.alertmail.mail.MailMessage;
+import dev.alertmail.mail.MimeRenderer;
+import dev.alertmail.smtp.DeliveryReport;
+import dev.alertmail.smtp.Envelope;
+import dev.alertmail.smtp.RecipientRejection;
+import dev.alertmail.smtp.RouteFailure;
+import dev.alertmail.smtp.SmtpException;
+import dev.alertmail.smtp.Transcript;
+import dev.alertmail.smtp.TransportReport;
+import java.io.PrintStream;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sends one mail with the same client as the appender and says what became of it. */
+final class SendCommand {
+
+  private static final int MAX_SUBJECT = 200;
+
+  private SendCommand() {}
+
+  /** One mail: the recipients from the settings, the subject and body as given. */
+  static ExitCode send(
+      Settings settings,
+      String subject,
+      String body,
+      boolean html,
+      Transcript transcript,
+      PrintStream out)
+      throws CliFailure {
+    SmtpSetup setup = SmtpSetup.of(settings);
+    if (setup.from() == null) {
+      throw new CliFailure(
+          ExitCode.CONFIG,
+          "from is not set: add from= to the --config file, ALERTMAIL_FROM or --from");
+    }
+    List<MailAddress> to = SmtpSetup.addresses("to", settings.get("to"));
+    List<MailAddress> cc = SmtpSetup.addresses("cc", settings.get("cc"));
+    List<MailAddress> bcc = SmtpSetup.addresses("bcc", settings.get("bcc"));
+    if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+      throw new CliFailure(ExitCode.USAGE, "no recipient: write --to ops@example.com");
+    }
+    MailMessage message =
+        new MailMessage(
+            setup.from(),
+            to,
+            cc,
+            bcc,
+            oneLine(subject),
+            ZonedDateTime.now(),
+            UUID.randomUUID() + "@" + setup.from().domain(),
+            html ? null : body,
+            html ? body : null,
+            Map.of("Auto-Submitted", "auto-generated"));
+    List<String> recipients =
+        message.recipients().stream().map(MailAddress::toString).distinct().toList();
+    TransportReport report =
+        setup
+            .transport(transcript)
+            .send(new Envelope(setup.from().toString(), recipients), MimeRenderer.render(message));
+    return outcome(report, out);
+  }
+
+  private static ExitCode outcome(TransportReport report, PrintStream out) throws CliFailure {
+    for (DeliveryReport delivered : report.delivered()) {
+      out.println(
+          "delivered to " + String.join(", ", delivered.accepted()) + " via " + delivered.server());
+    }
+    for (RouteFailure failure : report.failed()) {
+      throw new CliFailure(
+          exitCode(failure.cause()),
+          "not delivered to "
+              + String.join(", ", failure.recipients())
+              + ": "
+              + failure.cause().getMessage());
+    }
+    for (DeliveryReport delivered : report.delivered()) {
+      for (RecipientRejection rejection : delivered.rejected()) {
+        throw new CliFailure(
+            rejection.reply().isTransientFailure() ? ExitCode.TEMP_FAIL : ExitCode.NO_USER,
+            "not delivered to "
+                + rejection.recipient()
+                + ": "
+                + delivered.server()
+                + " answered "
+                + rejection.reply());
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  /** What a failure means for the caller: retry (75), fix credentials (77), and so on. */
+  static ExitCode exitCode(SmtpException e) {
+    String command = e.command() == null ? "" : e.command();
+    if (e.isTransient()) {
+      return ExitCode.TEMP_FAIL;
+    }
+    if (command.startsWith("AUTH")) {
+      return e.reply() != null ? ExitCode.NO_PERM : ExitCode.CONFIG;
+    }
+    if (command.startsWith("RCPT")) {
+      return ExitCode.NO_USER;
+    }
+    return ExitCode.UNAVAILABLE;
+  }
+
+  /** A subject is one line without control characters, and not endless. */
+  static String oneLine(String subject) {
+    String line = subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    if (line.codePointCount(0, line.length()) > MAX_SUBJECT) {
+      line = line.substring(0, line.offsetByCodePoints(0, MAX_SUBJECT - 1)) + "\u2026";
+    }
+    return line;
+  }
+}

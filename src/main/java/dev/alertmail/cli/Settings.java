@@ -1,0 +1,100 @@
+package dev.alertmail.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Connection and mail settings by their logback.xml names, merged from a properties file, the
+ * environment ({@code ALERTMAIL_SMTP_HOST}, ...) and flags ({@code --smtp-host}, ...), each
+ * overriding the one before. Passwords come from the file or the environment only.
+ */
+final class Settings {
+
+  static final List<String> NAMES =
+      List.of(
+          "smtpHost",
+          "smtpPort",
+          "tls",
+          "trustStore",
+          "trustStorePassword",
+          "username",
+          "password",
+          "authMechanism",
+          "dnsServer",
+          "localhost",
+          "connectTimeout",
+          "readTimeout",
+          "from",
+          "to",
+          "cc",
+          "bcc");
+
+  private final Map<String, String> values;
+
+  Settings(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** File, then environment, then flags. */
+  static Settings resolve(Arguments arguments, Map<String, String> env) throws CliFailure {
+    Map<String, String> merged = new LinkedHashMap<>();
+    if (arguments.has("config")) {
+      merged.putAll(readFile(Path.of(arguments.option("config"))));
+    }
+    for (String name : NAMES) {
+      String value = env.get(envName(name));
+      if (value != null && !value.isBlank()) {
+        merged.put(name, value);
+      }
+    }
+    for (String name : NAMES) {
+      String value = arguments.option(flagName(name));
+      if (value != null) {
+        merged.put(name, value);
+      }
+    }
+    return new Settings(merged);
+  }
+
+  static Map<String, String> readFile(Path file) throws CliFailure {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new CliFailure(ExitCode.CONFIG, "cannot read --config " + file + ": " + e.getMessage());
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (!NAMES.contains(key)) {
+        throw new CliFailure(
+            ExitCode.CONFIG,
+            file + ": unknown setting '" + key + "'; known: " + String.join(", ", NAMES));
+      }
+      result.put(key, properties.getProperty(key).strip());
+    }
+    return result;
+  }
+
+  /** {@code smtpHost} becomes {@code ALERTMAIL_SMTP_HOST}. */
+  static String envName(String name) {
+    return "ALERTMAIL_" + name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT);
+  }
+
+  /** {@code smtpHost} becomes {@code smtp-host}. */
+  static String flagName(String name) {
+    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+  }
+
+  String get(String name) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
