@@ -75,6 +75,30 @@ class AlertMailCliTest {
     return args.toArray(String[]::new);
   }
 
+  private static Run sendThrough(ScriptedSmtpServer server, String to) {
+    return run(
+        Map.of(),
+        "x",
+        "send",
+        "--to",
+        to,
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        String.valueOf(server.port()),
+        "--tls",
+        "NONE",
+        "--from",
+        "a@example.com");
+  }
+
+  /** A server that greets, answers EHLO plainly, then lets the script go on. */
+  private static void greet(ScriptedSmtpServer.Peer peer) throws Exception {
+    peer.send("220 mx.test");
+    peer.readLine(); // EHLO
+    peer.send("250 mx.test");
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return probe.getLocalPort();
@@ -230,9 +254,7 @@ class AlertMailCliTest {
     try (ScriptedSmtpServer server =
         ScriptedSmtpServer.start(
             peer -> {
-              peer.send("220 mx.test");
-              peer.readLine(); // EHLO
-              peer.send("250 mx.test");
+              greet(peer);
               peer.readLine(); // MAIL FROM
               peer.send("451 4.3.0 try again later");
               peer.expect("QUIT").send("221 bye");
@@ -262,9 +284,7 @@ class AlertMailCliTest {
     try (ScriptedSmtpServer server =
         ScriptedSmtpServer.start(
             peer -> {
-              peer.send("220 mx.test");
-              peer.readLine();
-              peer.send("250 mx.test");
+              greet(peer);
               peer.readLine();
               peer.send("250 ok");
               peer.readLine();
@@ -298,9 +318,7 @@ class AlertMailCliTest {
     try (ScriptedSmtpServer server =
         ScriptedSmtpServer.start(
             peer -> {
-              peer.send("220 mx.test");
-              peer.readLine();
-              peer.send("250 mx.test");
+              greet(peer);
               peer.readLine();
               peer.send("250 ok");
               peer.readLine();
