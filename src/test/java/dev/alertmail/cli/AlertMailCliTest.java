@@ -259,21 +259,7 @@ class AlertMailCliTest {
               peer.send("451 4.3.0 try again later");
               peer.expect("QUIT").send("221 bye");
             })) {
-      Run run =
-          run(
-              Map.of(),
-              "x",
-              "send",
-              "--to",
-              "ops@example.com",
-              "--smtp-host",
-              "127.0.0.1",
-              "--smtp-port",
-              String.valueOf(server.port()),
-              "--tls",
-              "NONE",
-              "--from",
-              "a@example.com");
+      Run run = sendThrough(server, "ops@example.com");
       assertEquals(75, run.code(), run.err());
       assertTrue(run.err().contains("451 4.3.0 try again later"), run.err());
     }
@@ -294,21 +280,7 @@ class AlertMailCliTest {
               peer.send("554 5.7.1 message rejected as spam");
               peer.expect("QUIT").send("221 bye");
             })) {
-      Run run =
-          run(
-              Map.of(),
-              "x",
-              "send",
-              "--to",
-              "ops@example.com",
-              "--smtp-host",
-              "127.0.0.1",
-              "--smtp-port",
-              String.valueOf(server.port()),
-              "--tls",
-              "NONE",
-              "--from",
-              "a@example.com");
+      Run run = sendThrough(server, "ops@example.com");
       assertEquals(69, run.code(), run.err());
     }
   }
@@ -325,21 +297,7 @@ class AlertMailCliTest {
               peer.send("550 5.1.1 no such user");
               peer.expect("QUIT").send("221 bye");
             })) {
-      Run run =
-          run(
-              Map.of(),
-              "x",
-              "send",
-              "--to",
-              "nobody@example.com",
-              "--smtp-host",
-              "127.0.0.1",
-              "--smtp-port",
-              String.valueOf(server.port()),
-              "--tls",
-              "NONE",
-              "--from",
-              "a@example.com");
+      Run run = sendThrough(server, "nobody@example.com");
       assertEquals(67, run.code(), run.err());
     }
   }
