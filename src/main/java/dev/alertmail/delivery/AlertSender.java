@@ -130,15 +130,23 @@ public final class AlertSender {
     FloodControl flood = new FloodControl(config.flood(), clock.instant(), random);
     while (!abandoned) {
       if (stopRequested) {
-        take(flood, 0);
+        take(flood, 0, Integer.MAX_VALUE); // all of it: the last mail accounts for everything
         Optional<Digest> last = flood.drain();
         if (last.isPresent()) {
           send(mailer, flood, last.get(), true);
         }
         held = 0;
+        // a logging call that was already inside append() when the appender stopped
+        long late = handoff.size() + handoff.dropped();
+        if (late > 0) {
+          status.error(
+              DigestMailer.plural(late, "triggering event")
+                  + " arrived after the last mail and were not delivered.",
+              null);
+        }
         return;
       }
-      take(flood, waitMillis(flood));
+      take(flood, waitMillis(flood), BATCH);
       Optional<Digest> due = flood.poll(clock.instant());
       if (due.isPresent()) {
         send(mailer, flood, due.get(), false);
@@ -146,8 +154,8 @@ public final class AlertSender {
     }
   }
 
-  /** Waits up to the given time for alerts, then takes all that are there, and the drop count. */
-  private void take(FloodControl flood, long waitMillis) {
+  /** Waits up to the given time for alerts, then takes up to {@code limit}, and the drop count. */
+  private void take(FloodControl flood, long waitMillis, int limit) {
     AlertSource source = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
     for (int taken = 0; source != null; taken++) {
       Alert alert;
@@ -162,7 +170,7 @@ public final class AlertSender {
       if (alert != null) {
         flood.accept(alert, clock.instant());
       }
-      source = taken < BATCH ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
+      source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }
     long dropped = handoff.takeDropped();
     if (dropped > 0) {
