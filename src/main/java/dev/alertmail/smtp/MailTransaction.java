@@ -12,6 +12,8 @@ final class MailTransaction {
 
   private final SmtpConnection connection;
   private final String server;
+  // pipelined commands whose replies have not been read yet
+  private int unread;
 
   private MailTransaction(SmtpConnection connection) {
     this.connection = connection;
@@ -29,6 +31,20 @@ final class MailTransaction {
   }
 
   private DeliveryReport send(Capabilities capabilities, Envelope envelope, byte[] message)
+      throws SmtpException {
+    try {
+      return transact(capabilities, envelope, message);
+    } catch (SmtpException e) {
+      if (unread > 0) {
+        // replies to pipelined commands are still unread: the dialogue is out of step, and a
+        // QUIT now would be answered with a stale reply (or read as message text after a 354)
+        connection.abandon();
+      }
+      throw e;
+    }
+  }
+
+  private DeliveryReport transact(Capabilities capabilities, Envelope envelope, byte[] message)
       throws SmtpException {
     if (capabilities.maxSize() > 0 && message.length > capabilities.maxSize()) {
       throw SmtpException.permanent(
@@ -54,8 +70,9 @@ final class MailTransaction {
       batch.addAll(rcpts);
       batch.add("DATA");
       connection.sendBatch(batch);
+      unread = batch.size();
     }
-    SmtpReply mailReply = pipelined ? connection.readReply(mail) : connection.command(mail);
+    SmtpReply mailReply = pipelined ? pipelinedReply(mail) : connection.command(mail);
     List<String> accepted = new ArrayList<>();
     List<RecipientRejection> rejected = new ArrayList<>();
     SmtpException senderRefused = null;
@@ -69,7 +86,7 @@ final class MailTransaction {
     }
     for (int i = 0; i < rcpts.size(); i++) {
       String rcpt = rcpts.get(i);
-      SmtpReply reply = pipelined ? connection.readReply(rcpt) : connection.command(rcpt);
+      SmtpReply reply = pipelined ? pipelinedReply(rcpt) : connection.command(rcpt);
       if (senderRefused != null) {
         continue;
       }
@@ -82,7 +99,7 @@ final class MailTransaction {
       }
     }
     if (pipelined) {
-      SmtpReply data = connection.readReply("DATA");
+      SmtpReply data = pipelinedReply("DATA");
       if (senderRefused != null || accepted.isEmpty()) {
         if (data.code() == 354) {
           // RFC 2920 §3.1: the server wants a message nobody can receive; end it empty
@@ -102,6 +119,12 @@ final class MailTransaction {
     Replies.expect(
         server, "end of data", connection.readReply("end of data"), 250, "message refused");
     return new DeliveryReport(server, accepted, rejected);
+  }
+
+  private SmtpReply pipelinedReply(String command) throws SmtpException {
+    SmtpReply reply = connection.readReply(command);
+    unread--;
+    return reply;
   }
 
   private SmtpException noRecipientAccepted(List<RecipientRejection> rejected) {

@@ -214,6 +214,11 @@ final class SmtpConnection implements Closeable {
     return encrypted;
   }
 
+  /** Marks the dialogue as unusable, so the session closes without a QUIT. */
+  void abandon() {
+    broken = true;
+  }
+
   boolean isBroken() {
     return broken;
   }

@@ -104,6 +104,23 @@ class SmtpPipeliningTest {
   }
 
   @Test
+  void aNonsenseReplyInTheBatchEndsTheSessionWithoutAnOutOfStepQuit() throws Exception {
+    server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              greetWithPipelining(peer);
+              peer.expect("MAIL FROM:<alerts@example.com>");
+              peer.expect("RCPT TO:<a@example.com>");
+              peer.expect("DATA");
+              peer.send("250 ok", "252 cannot verify", "354 go ahead");
+              peer.awaitClose();
+            });
+    assertThrows(SmtpException.class, () -> send(List.of("a@example.com")));
+    // after a 354 a QUIT would be message text; the replies left unread make the session unusable
+    assertFalse(server.received().contains("QUIT"), server.received());
+  }
+
+  @Test
   void severalMailsShareOneSession() throws Exception {
     var client = new SmtpClient(TestSettings.plain(greenMail.getSmtp().getPort()), transcript);
     var envelope = new Envelope("alerts@example.com", List.of("ops@example.com"));
