@@ -143,7 +143,13 @@ final class HtmlFormatter {
     out.append("</table>\n");
     if (trigger.throwable() != null) {
       out.append(H3).append(esc(Wording.STACK_TRACE)).append("</h3>\n");
-      out.append(PRE).append(esc(StackTraceLines.text(trigger.throwable()))).append("</pre>\n");
+      // a tab is eight columns in most clients: on a phone, "at" would wrap onto its own line
+      // and a no-break space keeps "at" with its frame when the frame itself must wrap
+      String trace =
+          StackTraceLines.text(trigger.throwable())
+              .replace("\tat ", "\u00a0\u00a0at\u00a0")
+              .replace("\t", "  ");
+      out.append(PRE).append(esc(trace)).append("</pre>\n");
     }
     if (!trigger.mdc().isEmpty()) {
       out.append(H3).append(esc(Wording.MDC)).append("</h3>\n").append(TABLE).append('\n');
