@@ -36,7 +36,11 @@ final class LogbackXmlReader {
       if (property.hasAttribute("name") && property.hasAttribute("value")) {
         properties.putProperty(
             property.getAttribute("name"),
-            substitute(file, property.getAttribute("value"), properties));
+            substitute(
+                file,
+                "property " + property.getAttribute("name"),
+                property.getAttribute("value"),
+                properties));
       }
     }
     List<Element> candidates = new ArrayList<>();
@@ -61,7 +65,8 @@ final class LogbackXmlReader {
     Map<String, String> values = new LinkedHashMap<>();
     for (String name : Settings.NAMES) {
       for (Element element : children(candidates.get(0), name)) {
-        String value = substitute(file, element.getTextContent().strip(), properties);
+        String value =
+            substitute(file, "<" + name + ">", element.getTextContent().strip(), properties);
         values.merge(name, value, (a, b) -> a + "," + b);
       }
     }
@@ -82,14 +87,13 @@ final class LogbackXmlReader {
     }
   }
 
-  private static String substitute(Path file, String value, ContextBase properties)
+  /** The message names where, never the value: it may be a password. */
+  private static String substitute(Path file, String where, String value, ContextBase properties)
       throws CliFailure {
     try {
       return OptionHelper.substVars(value, properties);
     } catch (ScanException | RuntimeException e) {
-      throw new CliFailure(
-          ExitCode.CONFIG,
-          file + ": cannot substitute variables in '" + value + "': " + e.getMessage());
+      throw new CliFailure(ExitCode.CONFIG, file + ": cannot substitute the variables in " + where);
     }
   }
 
