@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,8 +21,11 @@ import java.util.random.RandomGenerator;
  * thread-safe: the sender thread owns it.
  *
  * <p>Memory is bounded whatever is logged: at most {@value #MAX_ENTRIES} problems are kept with a
- * sample per pending mail (later ones are only counted), and at most {@value #MAX_TRACKED}
- * fingerprints are remembered for deduplication and for counting other kinds.
+ * sample per pending mail, and at most {@value #MAX_TRACKED} fingerprints are remembered for
+ * deduplication and counted without a sample. Which problems keep their sample is decided as in the
+ * Space-Saving heavy-hitters summary: a counted problem that overtakes the least frequent kept one
+ * takes its place (with the event at hand as its sample), so the most frequent problems are always
+ * the ones shown, whatever the order in which they arrived.
  */
 public final class FloodControl {
 
@@ -38,7 +40,8 @@ public final class FloodControl {
   private final Backoff backoff;
 
   private final Map<String, DigestEntry> pending = new LinkedHashMap<>();
-  private final Set<String> otherKinds = new HashSet<>();
+  // problems of the pending mail beyond the kept ones: counted exactly, without a sample
+  private final Map<String, Counted> others = new HashMap<>();
   private long otherEvents;
   private long dropped;
   private Instant groupOpenedAt;
@@ -157,6 +160,7 @@ public final class FloodControl {
         addPending(entry);
       }
     }
+    // the problems it only counted cannot be told apart any more; their total stays exact
     otherEvents += digest.otherEvents();
     dropped += digest.droppedEvents();
     if (digest.heldBackSince() != null
@@ -182,7 +186,7 @@ public final class FloodControl {
     if (groupOpenedAt == null && repeats.isEmpty() && untrackedRepeats == 0) {
       return Optional.empty();
     }
-    return Optional.of(takeAll());
+    return Optional.of(takeAll().asLast());
   }
 
   /** {@return the triggering events waiting in this state, not yet in any mail} */
@@ -210,11 +214,10 @@ public final class FloodControl {
     List<DigestEntry> entries = new ArrayList<>(fresh);
     entries.addAll(old);
     Digest digest =
-        new Digest(
-            entries, otherEvents + untrackedRepeats, otherKinds.size(), dropped, heldBackSince);
+        new Digest(entries, otherEvents + untrackedRepeats, others.size(), dropped, heldBackSince);
     pending.clear();
     repeats.clear();
-    otherKinds.clear();
+    others.clear();
     otherEvents = 0;
     untrackedRepeats = 0;
     dropped = 0;
@@ -224,16 +227,59 @@ public final class FloodControl {
   }
 
   private void addPending(DigestEntry entry) {
-    DigestEntry known = pending.get(entry.fingerprint());
+    String fingerprint = entry.fingerprint();
+    DigestEntry known = pending.get(fingerprint);
     if (known != null) {
-      pending.put(entry.fingerprint(), known.plus(entry));
-    } else if (pending.size() < MAX_ENTRIES) {
-      pending.put(entry.fingerprint(), entry);
-    } else {
-      otherEvents += entry.count();
-      if (otherKinds.size() < MAX_TRACKED) {
-        otherKinds.add(entry.fingerprint());
+      pending.put(fingerprint, known.plus(entry));
+      return;
+    }
+    if (pending.size() < MAX_ENTRIES) {
+      pending.put(fingerprint, entry);
+      return;
+    }
+    otherEvents += entry.count();
+    Counted counted = others.get(fingerprint);
+    if (counted == null && others.size() >= MAX_TRACKED) {
+      return;
+    }
+    counted = counted == null ? Counted.of(entry) : counted.plus(entry);
+    DigestEntry least = leastFrequentPending();
+    if (counted.count <= least.count()) {
+      others.put(fingerprint, counted);
+      return;
+    }
+    // the counted problem overtook a kept one: they swap, and both counts stay exact
+    others.remove(fingerprint);
+    pending.remove(least.fingerprint());
+    others.put(least.fingerprint(), Counted.of(least));
+    otherEvents += least.count() - counted.count;
+    pending.put(
+        fingerprint,
+        new DigestEntry(
+            fingerprint, counted.count, counted.firstSeen, counted.lastSeen, entry.sample(), null));
+  }
+
+  private DigestEntry leastFrequentPending() {
+    DigestEntry least = null;
+    for (DigestEntry kept : pending.values()) {
+      if (least == null || kept.count() < least.count()) {
+        least = kept;
       }
+    }
+    return least;
+  }
+
+  /** A problem counted without a sample. */
+  private record Counted(long count, Instant firstSeen, Instant lastSeen) {
+    static Counted of(DigestEntry entry) {
+      return new Counted(entry.count(), entry.firstSeen(), entry.lastSeen());
+    }
+
+    Counted plus(DigestEntry entry) {
+      return new Counted(
+          count + entry.count(),
+          entry.firstSeen().isBefore(firstSeen) ? entry.firstSeen() : firstSeen,
+          entry.lastSeen().isAfter(lastSeen) ? entry.lastSeen() : lastSeen);
     }
   }
 
