@@ -14,13 +14,16 @@ import java.util.List;
  * @param droppedEvents triggering events lost before reaching flood control because the hand-off
  *     between the application and the sender was full
  * @param heldBackSince when the rate limit started holding this mail back, or null
+ * @param atShutdown whether this is the last mail, sent when the appender stops: its repeats are
+ *     counts up to now, not news that a problem outlasted its dedup window
  */
 public record Digest(
     List<DigestEntry> entries,
     long otherEvents,
     int otherKinds,
     long droppedEvents,
-    Instant heldBackSince) {
+    Instant heldBackSince,
+    boolean atShutdown) {
 
   /** Checks that the mail accounts for something and copies the entries. */
   public Digest {
@@ -31,6 +34,21 @@ public record Digest(
     if (entries.isEmpty() && otherEvents == 0 && droppedEvents == 0) {
       throw new IllegalArgumentException("a digest must account for at least one event");
     }
+  }
+
+  /** A digest sent while the appender runs. */
+  public Digest(
+      List<DigestEntry> entries,
+      long otherEvents,
+      int otherKinds,
+      long droppedEvents,
+      Instant heldBackSince) {
+    this(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, false);
+  }
+
+  /** {@return this digest as the last mail, sent when the appender stops} */
+  public Digest asLast() {
+    return new Digest(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, true);
   }
 
   /** A digest of alerts each seen once, plus dropped events: one mail for a single alert. */

@@ -74,7 +74,7 @@ final class HtmlFormatter {
           entry.fingerprint());
     }
     if (fresh.size() > full) {
-      lines(out, Wording.ALSO, fresh.subList(full, fresh.size()), false);
+      lines(out, Wording.ALSO, fresh.subList(full, fresh.size()), null);
     }
     if (digest.otherEvents() > 0) {
       out.append("<p style=\"margin:0 0 12px;font-size:14px;\">")
@@ -83,7 +83,7 @@ final class HtmlFormatter {
     }
     List<DigestEntry> repeats = digest.entries().stream().filter(DigestEntry::isRepeat).toList();
     if (!repeats.isEmpty()) {
-      lines(out, Wording.REPEATS, repeats, true);
+      lines(out, Wording.repeatsHeading(digest), repeats, digest);
     }
     out.append("<p style=\"margin:16px 0 0;font-size:12px;color:#888;\">")
         .append(esc(Wording.FOOTER))
@@ -98,8 +98,9 @@ final class HtmlFormatter {
         .append("</p>\n");
   }
 
-  /** Problems shown on one line each, under a heading. */
-  private void lines(StringBuilder out, String heading, List<DigestEntry> entries, boolean repeat) {
+  /** Problems shown on one line each, under a heading; {@code repeatsOf} is null for new ones. */
+  private void lines(
+      StringBuilder out, String heading, List<DigestEntry> entries, Digest repeatsOf) {
     out.append(H3)
         .append(esc(heading))
         .append("</h3>\n<ul style=\"margin:0 0 12px;padding-left:18px;font-size:13px;\">\n");
@@ -109,8 +110,8 @@ final class HtmlFormatter {
           .append("\">")
           .append(
               esc(
-                  repeat
-                      ? Wording.stillHappening(entry, origin.zone())
+                  repeatsOf != null
+                      ? Wording.repeated(entry, repeatsOf, origin.zone())
                       : Wording.oneLine(entry, origin.zone())))
           .append("</li>\n");
     }

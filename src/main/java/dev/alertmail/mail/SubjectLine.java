@@ -38,7 +38,7 @@ final class SubjectLine {
     }
     boolean onlyRepeats = digest.entries().stream().allMatch(DigestEntry::isRepeat);
     if (first != null && onlyRepeats && digest.droppedEvents() == 0) {
-      subject.append("still happening: ");
+      subject.append(digest.atShutdown() ? "at shutdown: " : "still happening: ");
     }
     subject.append(Wording.size(digest));
     if (first == null) {

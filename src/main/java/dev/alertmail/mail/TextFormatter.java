@@ -60,10 +60,10 @@ final class TextFormatter {
     }
     List<DigestEntry> repeats = digest.entries().stream().filter(DigestEntry::isRepeat).toList();
     if (!repeats.isEmpty()) {
-      out.append('\n').append(Wording.REPEATS).append(":\n");
+      out.append('\n').append(Wording.repeatsHeading(digest)).append(":\n");
       for (DigestEntry entry : repeats) {
         out.append(CONTEXT_INDENT)
-            .append(Wording.stillHappening(entry, origin.zone()))
+            .append(Wording.repeated(entry, digest, origin.zone()))
             .append('\n');
       }
     }

@@ -86,12 +86,17 @@ final class Wording {
         + flat(event.message());
   }
 
-  /** "still happening: 310 times since 14:02:00 (mailed at 14:02:00) [fp] logger: message". */
-  static String stillHappening(DigestEntry entry, ZoneId zone) {
+  /**
+   * "still happening: 310 times since 14:02:00 [fp] logger: message", or in the last mail at
+   * shutdown, where nothing says the problem goes on, "repeated 310 times since it was mailed at
+   * 14:02:00 [fp] ...".
+   */
+  static String repeated(DigestEntry entry, Digest digest, ZoneId zone) {
     AlertEvent event = entry.sample().trigger();
-    return "still happening: "
+    return (digest.atShutdown() ? "repeated " : "still happening: ")
         + count(entry.count(), "time", "times")
-        + " since "
+        + (digest.atShutdown() ? " since it was mailed at " : "")
+        + (digest.atShutdown() ? "" : " since ")
         + TimeFormat.local(entry.mailedAt().toEpochMilli(), zone)
         + " ["
         + entry.fingerprint()
@@ -119,7 +124,13 @@ final class Wording {
   }
 
   static final String ALSO = "More problems in this period";
-  static final String REPEATS = "Already mailed, still happening";
+
+  /** The heading over problems already mailed within the dedup window. */
+  static String repeatsHeading(Digest digest) {
+    return digest.atShutdown()
+        ? "Already mailed, repeated until shutdown"
+        : "Already mailed, still happening";
+  }
 
   /** One line of text, for values shown inside a line. */
   static String flat(String value) {

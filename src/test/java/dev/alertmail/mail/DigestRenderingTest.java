@@ -8,11 +8,14 @@ import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.alert.FloodControl;
+import dev.alertmail.alert.FloodPolicy;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** What a reader of a digest mail sees: sizes, counts, times, repeats, the rest. */
@@ -72,5 +75,26 @@ class DigestRenderingTest {
     var digest = new Digest(List.of(entry("disk full", 310, T)), 0, 0, 0, null);
     MimeMessage mail = AlertMailComposerTest.renderParsed(MailFormat.TEXT, digest);
     assertEquals("[shop] still happening: 310 errors: disk full", mail.getSubject());
+  }
+
+  @Test
+  void theLastMailAtShutdownCountsRepeatsWithoutSayingStillHappening() throws Exception {
+    var flood = new FloodControl(FloodPolicy.DEFAULTS, T, new SplittableRandom(1));
+    flood.accept(entry("disk full", 1, null).sample(), T);
+    Digest first = flood.poll(T.plusSeconds(10)).orElseThrow();
+    flood.delivered(first, T.plusSeconds(10));
+    for (int i = 0; i < 3; i++) {
+      flood.accept(entry("disk full", 1, null).sample(), T.plusSeconds(20 + i));
+    }
+
+    Digest last = flood.drain().orElseThrow();
+
+    MimeMessage mail = AlertMailComposerTest.renderParsed(MailFormat.BOTH, last);
+    assertEquals("[shop] at shutdown: 3 errors: disk full", mail.getSubject());
+    String text = ParsedMail.text(mail);
+    assertTrue(text.contains("Already mailed, repeated until shutdown"), text);
+    assertTrue(text.contains("repeated 3 times since it was mailed at 2026-11-24 14:02:10"), text);
+    assertFalse(text.contains("still happening"), text);
+    assertFalse(ParsedMail.html(mail).contains("still happening"));
   }
 }
