@@ -12,6 +12,7 @@ import dev.alertmail.delivery.SenderConfig;
 import dev.alertmail.delivery.StatusSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,6 +45,9 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   private PatternLayout subjectLayout;
   private ContextRing ring;
   private AlertSender sender;
+  private Thread exitHook;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final StderrFallback stderr = new StderrFallback();
 
   // ---------------------------------------------------------------- where mail goes
 
@@ -366,7 +370,9 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     }
     sender = new AlertSender(config, new Status());
     sender.start();
+    stopping.set(false);
     super.start();
+    exitHook = registerExitHook();
     addInfo(
         "Appender ["
             + getName()
@@ -397,15 +403,45 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     return layout;
   }
 
-  /** Delivers what is pending within {@code shutdownTimeout}, then returns. */
+  /**
+   * Delivers what is pending within {@code shutdownTimeout}, then returns. Also runs when the JVM
+   * exits without stopping Logback (no {@code <shutdownHook/>}), so an application that logs an
+   * ERROR and exits within {@code groupWait} still sends it; when Logback's own hook or the
+   * application stopped the appender first, the exit hook finds nothing to do.
+   */
   @Override
   public void stop() {
-    if (!isStarted()) {
+    // Logback's shutdown hook and ours may call this at the same time: one of them does the work
+    if (!isStarted() || !stopping.compareAndSet(false, true)) {
       return;
     }
     super.stop();
+    unregisterExitHook();
     sender.stop(java.time.Duration.ofMillis(settings.shutdownTimeout.getMilliseconds()));
     subjectLayout.stop();
+  }
+
+  private Thread registerExitHook() {
+    Thread hook = new Thread(this::stop, "alertmail-exit[" + getName() + "]");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      return hook;
+    } catch (IllegalStateException | SecurityException e) {
+      return null; // the JVM is already exiting: whoever started us now will stop us
+    }
+  }
+
+  private void unregisterExitHook() {
+    Thread hook = exitHook;
+    exitHook = null;
+    if (hook == null || Thread.currentThread() == hook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException | SecurityException e) {
+      // the JVM is exiting and our hook may be running too; the stopping flag keeps it idle
+    }
   }
 
   /** Runs on the application thread: records the event and, on a trigger, hands off a snapshot. */
@@ -463,6 +499,14 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     @Override
     public void error(String message, Throwable cause) {
       addError(message, cause);
+      if (!hasStatusListener()) {
+        stderr.print("AlertMail [" + getName() + "]: " + message);
+      }
+    }
+
+    private boolean hasStatusListener() {
+      return getContext() != null
+          && !getContext().getStatusManager().getCopyOfStatusListenerList().isEmpty();
     }
   }
 }

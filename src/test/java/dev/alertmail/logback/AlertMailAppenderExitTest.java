@@ -1,0 +1,98 @@
+package dev.alertmail.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short-lived JVM that logs an ERROR and exits within {@code groupWait}, with a plain
+ * logback.xml: no {@code <shutdownHook/>}, no status listener.
+ */
+class AlertMailAppenderExitTest {
+
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir Path dir;
+
+  private static final String LOGBACK_XML =
+      """
+      <configuration>
+        <appender name="ALERT" class="dev.alertmail.logback.AlertMailAppender">
+          <smtpHost>127.0.0.1</smtpHost>
+          <smtpPort>${smtp.port}</smtpPort>
+          <tls>NONE</tls>
+          <from>alerts@example.com</from>
+          <to>ops@example.com</to>
+          <connectTimeout>2 seconds</connectTimeout>
+        </appender>
+        <root level="INFO"><appender-ref ref="ALERT"/></root>
+      </configuration>
+      """;
+
+  /** What the child JVM printed to stderr. */
+  private String runApp(int smtpPort, String message) throws Exception {
+    Path config = dir.resolve("logback.xml");
+    Files.writeString(config, LOGBACK_XML, StandardCharsets.UTF_8);
+    Path stderr = dir.resolve("stderr.txt");
+    Process app =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-Dlogback.configurationFile=" + config,
+                    "-Dsmtp.port=" + smtpPort,
+                    ShortLivedApp.class.getName(),
+                    message))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(stderr.toFile())
+            .start();
+    assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the application did not exit");
+    assertEquals(0, app.exitValue());
+    return Files.readString(stderr, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anErrorLoggedJustBeforeExitIsMailedOnTheWayOut() throws Exception {
+    String stderr = runApp(greenMail.getSmtp().getPort(), "payment export failed");
+
+    assertTrue(greenMail.waitForIncomingEmail(10_000, 1), "no mail arrived; stderr:\n" + stderr);
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertTrue(mail.getSubject().contains("payment export failed"), mail.getSubject());
+    assertEquals("1", mail.getHeader("X-AlertMail-Count", null));
+    assertFalse(stderr.contains("AlertMail ["), stderr);
+  }
+
+  @Test
+  void aMailThatCannotBeSentAtExitIsReportedOnStderr() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+
+    String stderr = runApp(closedPort, "payment export failed");
+
+    assertTrue(stderr.contains("AlertMail [ALERT]: Could not send alert mail"), stderr);
+    assertTrue(stderr.contains("127.0.0.1:" + closedPort), stderr);
+    assertTrue(stderr.contains("1 triggering event not delivered"), stderr);
+    assertTrue(stderr.contains("OnConsoleStatusListener"), "says how to see every report");
+  }
+}
