@@ -11,23 +11,10 @@ import java.util.Map;
 
 /**
  * {@code alertmail}: send one mail, or check the way to the mail server, with AlertMail's own SMTP
- * client. Exit codes follow sysexits.h: 0 delivered, 64 usage, 67 bad address, 69 unavailable, 75
- * temporary failure (retry), 77 authentication refused, 78 configuration error.
+ * client. Exit codes follow sysexits.h: 0 delivered, 64 usage, 67 bad address, 68 unknown host, 69
+ * unavailable, 75 temporary failure (retry), 77 authentication refused, 78 configuration error.
  */
 public final class AlertMailCli {
-
-  static final String USAGE =
-      """
-      usage: alertmail send --to A[,B] [--cc C] [--bcc D] [--subject S] [--html]
-                            [--body-file F]            (body from stdin without --body-file)
-             alertmail zabbix TO SUBJECT MESSAGE       (the three values Zabbix passes)
-             alertmail check --logback logback.xml [--appender NAME] [--send-test]
-      connection settings, lowest precedence first:
-             --config FILE     properties named as in logback.xml: smtpHost, smtpPort, tls, ...
-             environment       ALERTMAIL_SMTP_HOST, ALERTMAIL_SMTP_PORT, ALERTMAIL_PASSWORD, ...
-             flags             --smtp-host, --smtp-port, --tls, --username, --from, ...
-      passwords come from the file or the environment only, never from a flag.
-      --verbose prints the SMTP dialogue to stderr, credentials masked.""";
 
   private AlertMailCli() {}
 
@@ -41,30 +28,36 @@ public final class AlertMailCli {
   static int run(
       String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println(USAGE);
+      out.println(Help.USAGE);
       return ExitCode.OK.code;
     }
+    if (args.length >= 1 && java.util.Arrays.asList(args).contains("--version")) {
+      out.println(Help.version());
+      return ExitCode.OK.code;
+    }
+    // messages name flags and variables, except where the user works on a logback.xml
+    boolean logbackWords = java.util.Arrays.asList(args).contains("--logback");
     try {
       Arguments arguments = Arguments.parse(args);
       if (arguments.has("help")) {
-        out.println(USAGE);
+        out.println(Help.forCommand(arguments.command()));
         return ExitCode.OK.code;
       }
       Transcript transcript =
           arguments.has("verbose") ? line -> err.println(line) : Transcript.NONE;
       return switch (arguments.command()) {
-        case "send" -> send(arguments, env, in, out, transcript).code;
-        case "zabbix" -> zabbix(arguments, env, out, transcript).code;
-        case "check" -> check(arguments, env, out, transcript).code;
+        case "send" -> send(arguments, env, in, out, err, transcript).code;
+        case "zabbix" -> zabbix(arguments, env, out, err, transcript).code;
+        case "check" -> check(arguments, env, out, err, transcript).code;
         default ->
             throw new CliFailure(
                 ExitCode.USAGE,
                 "unknown command '" + arguments.command() + "': write send, zabbix or check");
       };
     } catch (CliFailure e) {
-      err.println("alertmail: " + e.getMessage());
+      err.println("alertmail: " + (logbackWords ? e.getMessage() : CliWords.speak(e.getMessage())));
       if (e.exitCode == ExitCode.USAGE) {
-        err.println(USAGE);
+        err.println(Help.USAGE);
       }
       return e.exitCode.code;
     } catch (RuntimeException e) {
@@ -74,7 +67,12 @@ public final class AlertMailCli {
   }
 
   private static ExitCode send(
-      Arguments arguments, Map<String, String> env, InputStream in, PrintStream out, Transcript t)
+      Arguments arguments,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Transcript t)
       throws CliFailure {
     if (!arguments.positionals().isEmpty()) {
       throw new CliFailure(
@@ -93,11 +91,11 @@ public final class AlertMailCli {
     String subject =
         arguments.has("subject") ? arguments.option("subject") : "Message from alertmail";
     return SendCommand.send(
-        Settings.resolve(arguments, env), subject, body, arguments.has("html"), t, out);
+        Settings.resolve(arguments, env), subject, body, arguments.has("html"), t, out, err);
   }
 
   private static ExitCode zabbix(
-      Arguments arguments, Map<String, String> env, PrintStream out, Transcript t)
+      Arguments arguments, Map<String, String> env, PrintStream out, PrintStream err, Transcript t)
       throws CliFailure {
     if (arguments.positionals().size() != 3) {
       throw new CliFailure(
@@ -115,17 +113,21 @@ public final class AlertMailCli {
         arguments.positionals().get(2),
         false,
         t,
-        out);
+        out,
+        err);
   }
 
   private static ExitCode check(
-      Arguments arguments, Map<String, String> env, PrintStream out, Transcript t)
+      Arguments arguments, Map<String, String> env, PrintStream out, PrintStream err, Transcript t)
       throws CliFailure {
-    if (!arguments.has("logback")) {
-      throw new CliFailure(ExitCode.USAGE, "check needs --logback logback.xml");
-    }
     Settings settings =
-        LogbackXmlReader.read(Path.of(arguments.option("logback")), arguments.option("appender"));
+        arguments.has("logback")
+            ? LogbackXmlReader.read(
+                Path.of(arguments.option("logback")),
+                arguments.option("appender"),
+                arguments.option("profile"),
+                env)
+            : Settings.resolve(arguments, env);
     ExitCode result = CheckCommand.check(settings, t, out);
     if (result == ExitCode.OK && arguments.has("send-test")) {
       return SendCommand.send(
@@ -134,7 +136,8 @@ public final class AlertMailCli {
           "This is a test mail sent by 'alertmail check --send-test'.\n",
           false,
           t,
-          out);
+          out,
+          err);
     }
     return result;
   }

@@ -15,7 +15,9 @@ import java.util.Locale;
 /**
  * Walks through what the appender would do, step by step with timings, and sends nothing: where
  * mail goes (relays, or MX records), each address, and for the first server that answers, the
- * greeting, EHLO capabilities, STARTTLS with the certificate, and AUTH.
+ * greeting, EHLO capabilities, STARTTLS with the certificate, AUTH, and whether it takes the sender
+ * and every recipient (MAIL FROM, RCPT TO, then RSET instead of DATA). Only then does it say the
+ * server would take the mail.
  */
 final class CheckCommand {
 
@@ -24,7 +26,29 @@ final class CheckCommand {
   static ExitCode check(Settings settings, Transcript transcript, PrintStream out)
       throws CliFailure {
     SmtpSetup setup = SmtpSetup.of(settings);
-    List<HostPort> servers = servers(setup, settings, out);
+    if (setup.from() == null) {
+      throw new CliFailure(ExitCode.CONFIG, "from is not set: check asks the server about it");
+    }
+    List<String> recipients = new ArrayList<>();
+    for (String kind : List.of("to", "cc", "bcc")) {
+      for (var address : SmtpSetup.addresses(kind, settings.get(kind))) {
+        recipients.add(address.toString());
+      }
+    }
+    if (recipients.isEmpty()) {
+      throw new CliFailure(ExitCode.CONFIG, "to is not set: check asks the server about it");
+    }
+    List<HostPort> servers = servers(setup, recipients, out);
+    if (setup.relays().isEmpty()) {
+      // an MX host is asked only about its own domain's recipients
+      String domain = domain(recipients.get(0));
+      List<String> others = recipients.stream().filter(r -> !domain(r).equals(domain)).toList();
+      recipients = recipients.stream().filter(r -> domain(r).equals(domain)).toList();
+      if (!others.isEmpty()) {
+        out.println("note: only " + domain + " is checked, not " + String.join(", ", others));
+      }
+    }
+    var envelope = new dev.alertmail.smtp.Envelope(setup.from().toString(), recipients);
     SmtpException last = null;
     for (HostPort server : servers) {
       List<InetAddress> addresses;
@@ -48,6 +72,7 @@ final class CheckCommand {
           SmtpProbe.run(
               setup.session().withServer(server.host(), server.port()),
               address,
+              envelope,
               transcript,
               step -> out.println(line(step.name(), step.elapsed().toNanos(), step.detail())));
           out.println("OK: " + server + " would take the mail");
@@ -65,7 +90,7 @@ final class CheckCommand {
   }
 
   /** The relays as written, or the MX hosts of the first recipient's domain. */
-  private static List<HostPort> servers(SmtpSetup setup, Settings settings, PrintStream out)
+  private static List<HostPort> servers(SmtpSetup setup, List<String> recipients, PrintStream out)
       throws CliFailure {
     if (!setup.relays().isEmpty()) {
       out.println(
@@ -76,12 +101,7 @@ final class CheckCommand {
                   + String.join(", ", setup.relays().stream().map(HostPort::toString).toList())));
       return setup.relays();
     }
-    String to = settings.get("to");
-    if (to == null) {
-      throw new CliFailure(
-          ExitCode.CONFIG, "neither smtpHost nor a recipient: nothing to look up for MX routing");
-    }
-    String domain = SmtpSetup.addresses("to", to).get(0).domain().toLowerCase(Locale.ROOT);
+    String domain = domain(recipients.get(0));
     MxResolver resolver = setup.mxResolver();
     long start = System.nanoTime();
     try {
@@ -96,6 +116,10 @@ final class CheckCommand {
       out.println(line("MX", System.nanoTime() - start, "FAILED " + e.getMessage()));
       throw new CliFailure(SendCommand.exitCode(e), e.getMessage());
     }
+  }
+
+  private static String domain(String address) {
+    return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
   }
 
   private static String line(String step, long nanos, String detail) {

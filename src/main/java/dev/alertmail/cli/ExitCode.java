@@ -8,6 +8,8 @@ enum ExitCode {
   USAGE(64),
   /** An address is malformed, or the server refused every recipient. */
   NO_USER(67),
+  /** A host name does not exist in DNS (NXDOMAIN): a typo or a retired host, not worth a retry. */
+  NO_HOST(68),
   /** The server refused the mail for good. */
   UNAVAILABLE(69),
   /** A failure that may pass: retry later. */

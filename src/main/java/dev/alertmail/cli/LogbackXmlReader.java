@@ -3,6 +3,7 @@ package dev.alertmail.cli;
 import ch.qos.logback.core.ContextBase;
 import ch.qos.logback.core.spi.ScanException;
 import ch.qos.logback.core.util.OptionHelper;
+import dev.alertmail.logback.UndefinedVariables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,13 @@ import org.xml.sax.SAXException;
  * start the file's other appenders too): the appender's elements by name, with {@code ${VAR}} and
  * {@code ${VAR:-default}} substituted from the file's {@code <property>} elements, system
  * properties and the environment, as Logback does.
+ *
+ * <p>A Spring Boot {@code logback-spring.xml} works too, as far as it can without Spring: a {@code
+ * <springProperty>} is read from the system property named by its {@code source} or from the
+ * environment variable Spring's relaxed binding derives from it ({@code smtp.password} becomes
+ * {@code SMTP_PASSWORD}), else its {@code defaultValue}; {@code <springProfile>} sections apply
+ * when the profiles given with {@code --profile} (or {@code default}) match. What stays undefined
+ * is reported by name, never sent.
  */
 final class LogbackXmlReader {
 
@@ -29,22 +37,42 @@ final class LogbackXmlReader {
 
   private LogbackXmlReader() {}
 
-  static Settings read(Path file, String appenderName) throws CliFailure {
+  static Settings read(Path file, String appenderName, String profiles, Map<String, String> env)
+      throws CliFailure {
     Element root = parse(file);
+    SpringProfiles active = SpringProfiles.of(profiles);
+    List<Element> top = new ArrayList<>();
+    flatten(root, active, top);
     ContextBase properties = new ContextBase();
-    for (Element property : children(root, "property")) {
-      if (property.hasAttribute("name") && property.hasAttribute("value")) {
+    Map<String, String> springSources = new LinkedHashMap<>();
+    for (Element element : top) {
+      if (element.getTagName().equals("property")
+          && element.hasAttribute("name")
+          && element.hasAttribute("value")) {
         properties.putProperty(
-            property.getAttribute("name"),
+            element.getAttribute("name"),
             substitute(
                 file,
-                "property " + property.getAttribute("name"),
-                property.getAttribute("value"),
+                "property " + element.getAttribute("name"),
+                element.getAttribute("value"),
                 properties));
+      } else if (element.getTagName().equals("springProperty") && element.hasAttribute("name")) {
+        String source = element.getAttribute("source");
+        springSources.put(element.getAttribute("name"), source);
+        String value = springValue(source, env);
+        if (value == null && element.hasAttribute("defaultValue")) {
+          value = element.getAttribute("defaultValue");
+        }
+        if (value != null) {
+          properties.putProperty(element.getAttribute("name"), value);
+        }
       }
     }
     List<Element> candidates = new ArrayList<>();
-    for (Element appender : children(root, "appender")) {
+    for (Element appender : top) {
+      if (!appender.getTagName().equals("appender")) {
+        continue;
+      }
       if (APPENDER_CLASS.equals(appender.getAttribute("class").strip())
           && (appenderName == null || appenderName.equals(appender.getAttribute("name")))) {
         candidates.add(appender);
@@ -70,7 +98,72 @@ final class LogbackXmlReader {
         values.merge(name, value, (a, b) -> a + "," + b);
       }
     }
+    List<String> undefined =
+        UndefinedVariables.problems(
+            values, "set it in the environment or as a <property>" + springHint(springSources));
+    if (!undefined.isEmpty()) {
+      // never go on with a placeholder: it would be sent as a host name or, worse, a password
+      throw new CliFailure(ExitCode.CONFIG, file + ": " + String.join("; ", undefined));
+    }
     return new Settings(values);
+  }
+
+  /** Elements at the top level, with those of the {@code <springProfile>} sections that apply. */
+  private static void flatten(Element parent, SpringProfiles active, List<Element> into)
+      throws CliFailure {
+    NodeList nodes = parent.getChildNodes();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      if (nodes.item(i) instanceof Element element) {
+        if (element.getTagName().equals("springProfile")) {
+          if (active.matches(element.getAttribute("name"))) {
+            flatten(element, active, into);
+          }
+        } else {
+          into.add(element);
+        }
+      }
+    }
+  }
+
+  /** The system property {@code source}, or the environment variable relaxed binding reads. */
+  private static String springValue(String source, Map<String, String> env) {
+    if (source == null || source.isBlank()) {
+      return null;
+    }
+    String property = System.getProperty(source);
+    if (property != null) {
+      return property;
+    }
+    String variable =
+        source
+            .replace('.', '_')
+            .replace("-", "")
+            .replace("[", "_")
+            .replace("]", "")
+            .toUpperCase(java.util.Locale.ROOT);
+    return env.get(variable);
+  }
+
+  private static String springHint(Map<String, String> springSources) {
+    if (springSources.isEmpty()) {
+      return "";
+    }
+    StringBuilder hint =
+        new StringBuilder(
+            " (check reads a <springProperty> from system properties and the environment,"
+                + " not from application.properties:");
+    springSources.forEach(
+        (name, source) ->
+            hint.append(' ')
+                .append(name)
+                .append(" from ")
+                .append(source)
+                .append(" or ")
+                .append(
+                    source.replace('.', '_').replace("-", "").toUpperCase(java.util.Locale.ROOT))
+                .append(';'));
+    hint.setLength(hint.length() - 1);
+    return hint.append(')').toString();
   }
 
   private static Element parse(Path file) throws CliFailure {

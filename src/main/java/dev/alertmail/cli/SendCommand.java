@@ -4,6 +4,7 @@ import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailMessage;
 import dev.alertmail.mail.MimeRenderer;
 import dev.alertmail.smtp.DeliveryReport;
+import dev.alertmail.smtp.Durations;
 import dev.alertmail.smtp.Envelope;
 import dev.alertmail.smtp.RecipientRejection;
 import dev.alertmail.smtp.RouteFailure;
@@ -30,13 +31,15 @@ final class SendCommand {
       String body,
       boolean html,
       Transcript transcript,
-      PrintStream out)
+      PrintStream out,
+      PrintStream err)
       throws CliFailure {
     SmtpSetup setup = SmtpSetup.of(settings);
     if (setup.from() == null) {
       throw new CliFailure(
           ExitCode.CONFIG,
-          "from is not set: add from= to the --config file, ALERTMAIL_FROM or --from");
+          "no sender: write --from alerts@example.com, set ALERTMAIL_FROM, or put from= in the"
+              + " --config file");
     }
     List<MailAddress> to = SmtpSetup.addresses("to", settings.get("to"));
     List<MailAddress> cc = SmtpSetup.addresses("cc", settings.get("cc"));
@@ -58,17 +61,27 @@ final class SendCommand {
             Map.of("Auto-Submitted", "auto-generated"));
     List<String> recipients =
         message.recipients().stream().map(MailAddress::toString).distinct().toList();
-    TransportReport report =
-        setup
-            .transport(transcript)
-            .send(new Envelope(setup.from().toString(), recipients), MimeRenderer.render(message));
+    TransportReport report;
+    try (WaitNotice notice =
+        new WaitNotice(
+            transcript, err, "DNS and the connection to " + setup.route(), bounds(setup))) {
+      report =
+          setup
+              .transport(notice)
+              .send(
+                  new Envelope(setup.from().toString(), recipients), MimeRenderer.render(message));
+    }
     return outcome(report, out);
   }
 
   private static ExitCode outcome(TransportReport report, PrintStream out) throws CliFailure {
     for (DeliveryReport delivered : report.delivered()) {
       out.println(
-          "delivered to " + String.join(", ", delivered.accepted()) + " via " + delivered.server());
+          "delivered to "
+              + String.join(", ", delivered.accepted())
+              + " via "
+              + delivered.server()
+              + (delivered.queued().isEmpty() ? "" : ": " + delivered.queued()));
     }
     for (RouteFailure failure : report.failed()) {
       throw new CliFailure(
@@ -95,6 +108,14 @@ final class SendCommand {
 
   /** What a failure means for the caller: retry (75), fix credentials (77), and so on. */
   static ExitCode exitCode(SmtpException e) {
+    switch (e.reason()) {
+      case NO_SUCH_HOST:
+        return ExitCode.NO_HOST;
+      case CONFIGURATION:
+        return ExitCode.CONFIG;
+      default:
+        break;
+    }
     String command = e.command() == null ? "" : e.command();
     if (e.isTransient()) {
       return ExitCode.TEMP_FAIL;
@@ -106,6 +127,14 @@ final class SendCommand {
       return ExitCode.NO_USER;
     }
     return ExitCode.UNAVAILABLE;
+  }
+
+  /** The timeouts that bound a wait, in the words the settings use. */
+  static String bounds(SmtpSetup setup) {
+    return "connectTimeout "
+        + Durations.words(setup.session().connectTimeout())
+        + ", readTimeout "
+        + Durations.words(setup.session().readTimeout());
   }
 
   /** A subject is one line without control characters, and not endless. */

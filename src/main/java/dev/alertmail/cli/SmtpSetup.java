@@ -97,6 +97,13 @@ record SmtpSetup(
     }
   }
 
+  /** {@return where mail goes, in words: the relays, or MX routing} */
+  String route() {
+    return relays.isEmpty()
+        ? "each recipient domain's MX hosts"
+        : String.join(", ", relays.stream().map(HostPort::toString).toList());
+  }
+
   /** The transport for these settings: the relays in order, or each domain's MX hosts. */
   SmtpTransport transport(Transcript transcript) {
     return relays.isEmpty()

@@ -55,6 +55,28 @@ final class AppenderSettings {
   Duration dedupWindow = Duration.buildByHours(1);
   boolean transcript;
 
+  /** The elements written as text, by name, for the check of undefined variables. */
+  private java.util.Map<String, String> textValues() {
+    var values = UndefinedVariables.ordered();
+    values.put("smtpHost", smtpHost);
+    values.put("tls", tls);
+    values.put("trustStore", trustStore);
+    values.put("trustStorePassword", trustStorePassword);
+    values.put("dnsServer", dnsServer);
+    values.put("username", username);
+    values.put("password", password);
+    values.put("authMechanism", authMechanism);
+    values.put("localhost", localhost);
+    values.put("from", from);
+    values.put("to", String.join(",", to));
+    values.put("cc", String.join(",", cc));
+    values.put("bcc", String.join(",", bcc));
+    values.put("subject", subject);
+    values.put("format", format);
+    values.put("triggerLevel", triggerLevel);
+    return values;
+  }
+
   /** The level that triggers an alert, or null when {@link #triggerLevel} is not a level. */
   Level parsedTriggerLevel() {
     return triggerLevel == null ? Level.ERROR : Level.toLevel(triggerLevel.trim(), null);
@@ -62,6 +84,14 @@ final class AppenderSettings {
 
   /** Returns the sender configuration, or null after adding each problem to {@code problems}. */
   SenderConfig validate(String name, String application, List<String> problems) {
+    List<String> undefined =
+        UndefinedVariables.problems(
+            textValues(), "set it in the environment or as a <property> in logback.xml.");
+    if (!undefined.isEmpty()) {
+      // the other checks would only repeat these in other words, or quote a password's text
+      problems.addAll(undefined);
+      return null;
+    }
     MailAddress fromAddress = null;
     if (isBlank(from)) {
       problems.add("<from> is not set: write <from>alerts@example.com</from>.");

@@ -116,9 +116,9 @@ final class MailTransaction {
       Replies.expect(server, "DATA", connection.command("DATA"), 354, "server refused DATA");
     }
     connection.sendMessage(message);
-    Replies.expect(
-        server, "end of data", connection.readReply("end of data"), 250, "message refused");
-    return new DeliveryReport(server, accepted, rejected);
+    SmtpReply queued = connection.readReply("end of data");
+    Replies.expect(server, "end of data", queued, 250, "message refused");
+    return new DeliveryReport(server, accepted, rejected, queued.toString());
   }
 
   private SmtpReply pipelinedReply(String command) throws SmtpException {

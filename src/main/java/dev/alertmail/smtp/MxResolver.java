@@ -66,7 +66,7 @@ public final class MxResolver {
         }
       }
     } catch (NameNotFoundException e) {
-      throw SmtpException.permanent(name, "DNS", "domain " + name + " does not exist (NXDOMAIN)");
+      throw SmtpException.noSuchHost(name, "domain " + name + " does not exist (NXDOMAIN)");
     } catch (NamingException e) {
       throw dnsFailure(name, "MX", e);
     } catch (IllegalArgumentException e) {
@@ -108,7 +108,7 @@ public final class MxResolver {
         }
       }
     } catch (NameNotFoundException e) {
-      throw SmtpException.permanent(host, "DNS", "host " + host + " does not exist (NXDOMAIN)");
+      throw SmtpException.noSuchHost(host, "host " + host + " does not exist (NXDOMAIN)");
     } catch (NamingException e) {
       throw dnsFailure(host, "A/AAAA", e);
     } catch (UnknownHostException e) {
@@ -137,7 +137,8 @@ public final class MxResolver {
     try {
       return lookup.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw SmtpException.io(host, "DNS", "no answer for " + host + " within " + timeout, e);
+      throw SmtpException.io(
+          host, "DNS", "no answer for " + host + " within " + Durations.words(timeout), e);
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof SmtpException se) {
         throw se;
@@ -156,8 +157,24 @@ public final class MxResolver {
       v4First.sort(Comparator.comparing(a -> a.getAddress().length));
       return v4First;
     } catch (UnknownHostException e) {
+      if (isNoSuchName(e)) {
+        throw SmtpException.noSuchHost(
+            host, "host " + host + " does not exist (the system resolver: " + e.getMessage() + ")");
+      }
       throw SmtpException.io(host, "DNS", "cannot resolve host " + host, e);
     }
+  }
+
+  /**
+   * Whether the system resolver said the name does not exist, rather than that it could not find
+   * out (EAI_AGAIN, "Temporary failure in name resolution", which a retry may cure). The JDK keeps
+   * getaddrinfo's answer only in the message.
+   */
+  private static boolean isNoSuchName(UnknownHostException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Name or service not known")
+        || message.contains("nodename nor servname provided")
+        || message.contains("No such host is known");
   }
 
   private List<String> ordered(List<MxRecord> records) {

@@ -79,7 +79,10 @@ final class SmtpConnection implements Closeable {
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
       throw SmtpException.io(
-          server, "connect", "no connection within " + settings.connectTimeout(), e);
+          server,
+          "connect",
+          "no connection within " + Durations.words(settings.connectTimeout()),
+          e);
     } catch (IOException e) {
       closeQuietly(socket);
       throw SmtpException.io(server, "connect", "cannot connect: " + e.getMessage(), e);
@@ -248,7 +251,10 @@ final class SmtpConnection implements Closeable {
     }
     if (e instanceof SocketTimeoutException) {
       return SmtpException.io(
-          server, step, "timed out after " + settings.readTimeout() + " " + doing, e);
+          server,
+          step,
+          "timed out after " + Durations.words(settings.readTimeout()) + " " + doing,
+          e);
     }
     if (e instanceof EOFException) {
       return SmtpException.io(server, step, "server closed the connection " + doing, e);

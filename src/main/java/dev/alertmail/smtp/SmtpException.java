@@ -11,16 +11,62 @@ import java.io.IOException;
  */
 public final class SmtpException extends IOException {
 
+  /** Who has to act, so a caller can say what to fix (and the CLI pick its exit code). */
+  public enum Reason {
+    /** The server answered with a failure, or broke the protocol. */
+    SERVER,
+    /** The network or the server did not answer in time or dropped the connection. */
+    NETWORK,
+    /** A name does not exist in DNS (NXDOMAIN): a typo or a retired host, not a passing fault. */
+    NO_SUCH_HOST,
+    /** The settings cannot work with this server: trust store, TLS mode, AUTH. */
+    CONFIGURATION
+  }
+
   private final String command;
   private final transient SmtpReply reply;
   private final boolean transientFailure;
+  private final Reason reason;
 
   SmtpException(
       String message, String command, SmtpReply reply, boolean transientFailure, Throwable cause) {
+    this(
+        message,
+        command,
+        reply,
+        transientFailure,
+        cause,
+        reply != null || !transientFailure ? Reason.SERVER : Reason.NETWORK);
+  }
+
+  SmtpException(
+      String message,
+      String command,
+      SmtpReply reply,
+      boolean transientFailure,
+      Throwable cause,
+      Reason reason) {
     super(message, cause);
     this.command = command;
     this.reply = reply;
     this.transientFailure = transientFailure;
+    this.reason = reason;
+  }
+
+  /** The settings cannot work with this server; permanent until someone changes them. */
+  static SmtpException configuration(String server, String command, String what) {
+    return new SmtpException(
+        server + ": " + what, command, null, false, null, Reason.CONFIGURATION);
+  }
+
+  /** A name that DNS says does not exist; permanent. */
+  static SmtpException noSuchHost(String name, String what) {
+    return new SmtpException(name + ": " + what, "DNS", null, false, null, Reason.NO_SUCH_HOST);
+  }
+
+  /** {@return who has to act on this failure} */
+  public Reason reason() {
+    return reason;
   }
 
   /** A failure the server reported with {@code reply}; transient for 4yz. */

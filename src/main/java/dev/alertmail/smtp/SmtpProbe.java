@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * Walks through opening a session with one server, step by step with timings, and sends nothing:
- * connect (and implicit TLS), greeting, EHLO, STARTTLS with the certificate, AUTH, QUIT. For the
- * person asking why a mail did not arrive.
+ * connect (and implicit TLS), greeting, EHLO, STARTTLS with the certificate, AUTH, then MAIL FROM
+ * and RCPT TO for the envelope and RSET instead of DATA, then QUIT. For the person asking why a
+ * mail did not arrive.
  */
 public final class SmtpProbe {
 
@@ -26,11 +27,16 @@ public final class SmtpProbe {
   /**
    * Probes the settings' server at one of its addresses.
    *
+   * @param envelope the sender and recipients the server is asked about, or null to stop after AUTH
    * @param onStep hears of each step as it succeeds, so a later failure still shows them
    * @throws SmtpException at the first step that fails
    */
   public static void run(
-      SmtpSettings settings, InetAddress address, Transcript transcript, Consumer<Step> onStep)
+      SmtpSettings settings,
+      InetAddress address,
+      Envelope envelope,
+      Transcript transcript,
+      Consumer<Step> onStep)
       throws SmtpException {
     long[] last = {System.nanoTime()};
     SmtpSession.StepListener steps =
@@ -46,7 +52,7 @@ public final class SmtpProbe {
               + ":"
               + settings.port()
               + (connection.isEncrypted() ? ", " + connection.tlsDescription() : ""));
-      new SmtpSession(settings, connection).probe(steps);
+      new SmtpSession(settings, connection).probe(steps, envelope);
     }
   }
 }

@@ -51,10 +51,28 @@ final class SmtpSession {
     void step(String name, String detail);
   }
 
-  /** Opens the session step by step, telling the listener, then QUITs; sends no mail. */
-  void probe(StepListener steps) throws SmtpException {
+  /**
+   * Opens the session step by step, telling the listener, then, for an envelope, asks whether the
+   * server would take it (MAIL FROM and each RCPT TO, then RSET: no DATA), then QUITs; sends no
+   * mail. A recipient refused is a failure, as it would be for the mail.
+   */
+  void probe(StepListener steps, Envelope envelope) throws SmtpException {
     try {
       open(steps);
+      if (envelope != null) {
+        String mail = "MAIL FROM:<" + envelope.sender() + ">";
+        expect(mail, connection.command(mail), 250, "sender refused");
+        steps.step("MAIL FROM", "<" + envelope.sender() + "> accepted");
+        for (String recipient : envelope.recipients()) {
+          String rcpt = "RCPT TO:<" + recipient + ">";
+          SmtpReply reply = connection.command(rcpt);
+          if (reply.code() != 251) {
+            expect(rcpt, reply, 250, "recipient refused");
+          }
+          steps.step("RCPT TO", "<" + recipient + "> accepted");
+        }
+        expect("RSET", connection.command("RSET"), 250, "server refused RSET");
+      }
       quit();
     } catch (SmtpException e) {
       if (!connection.isBroken()) {
@@ -109,7 +127,7 @@ final class SmtpSession {
     }
     if (!capabilities.startTls()) {
       if (tls == TlsMode.STARTTLS) {
-        throw SmtpException.permanent(
+        throw SmtpException.configuration(
             server,
             "STARTTLS",
             "server does not offer STARTTLS, which <tls>STARTTLS</tls> requires;"
@@ -127,7 +145,7 @@ final class SmtpSession {
 
   private void authenticate(Capabilities capabilities) throws SmtpException {
     if (!connection.isEncrypted() && settings.tls() != TlsMode.NONE) {
-      throw SmtpException.permanent(
+      throw SmtpException.configuration(
           server,
           "AUTH",
           "refusing to send credentials over an unencrypted connection"
@@ -135,7 +153,7 @@ final class SmtpSession {
               + " <tls>IMPLICIT</tls>, or write <tls>NONE</tls> to allow clear-text credentials");
     }
     if (capabilities.authMechanisms().isEmpty()) {
-      throw SmtpException.permanent(
+      throw SmtpException.configuration(
           server,
           "AUTH",
           "a username is configured but the server offers no AUTH;"
@@ -149,7 +167,7 @@ final class SmtpSession {
     AuthMechanism forced = settings.authMechanism();
     if (forced != null) {
       if (!capabilities.offersAuth(forced)) {
-        throw SmtpException.permanent(
+        throw SmtpException.configuration(
             server,
             "AUTH",
             "server does not offer AUTH "
@@ -165,7 +183,7 @@ final class SmtpSession {
         return preferred;
       }
     }
-    throw SmtpException.permanent(
+    throw SmtpException.configuration(
         server,
         "AUTH",
         "server offers only AUTH "

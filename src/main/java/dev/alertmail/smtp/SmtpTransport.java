@@ -159,7 +159,8 @@ public final class SmtpTransport {
         last.command(),
         last.reply(),
         anyTransient,
-        last);
+        last,
+        anyTransient ? SmtpException.Reason.NETWORK : last.reason());
   }
 
   private static Map<String, List<String>> byDomain(List<String> recipients) {

@@ -64,7 +64,10 @@ final class Tls {
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
       throw SmtpException.io(
-          server, "TLS", "no TLS handshake within " + settings.connectTimeout(), e);
+          server,
+          "TLS",
+          "no TLS handshake within " + Durations.words(settings.connectTimeout()),
+          e);
     } catch (SSLException e) {
       closeQuietly(socket);
       throw handshakeFailure(server, settings.host(), e);
@@ -78,10 +81,13 @@ final class Tls {
   /** Names the certificate problem; everything about certificates is permanent until fixed. */
   private static SmtpException handshakeFailure(String server, String host, SSLException e) {
     String what;
+    SmtpException.Reason reason = SmtpException.Reason.CONFIGURATION;
     if (hasCause(e, CertificateExpiredException.class)) {
       what = "the server's certificate has expired";
+      reason = SmtpException.Reason.SERVER;
     } else if (hasCause(e, CertificateNotYetValidException.class)) {
       what = "the server's certificate is not valid yet (check the clocks)";
+      reason = SmtpException.Reason.SERVER;
     } else if (messageContains(e, "No subject alternative", "No name matching")) {
       what =
           "the server's certificate does not match the host name "
@@ -98,8 +104,9 @@ final class Tls {
       return SmtpException.io(server, "TLS", "TLS handshake interrupted: " + io.getMessage(), e);
     } else {
       what = "TLS handshake failed: " + e.getMessage();
+      reason = SmtpException.Reason.SERVER;
     }
-    return new SmtpException(server + ": " + what, "TLS", null, false, e);
+    return new SmtpException(server + ": " + what, "TLS", null, false, e, reason);
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -27,7 +27,7 @@ class AlertMailCheckTest {
 
   @TempDir Path dir;
 
-  private static SSLContext serverTls() throws Exception {
+  static SSLContext serverTls() throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(SERVER_STORE)) {
       store.load(in, "changeit".toCharArray());
@@ -79,6 +79,9 @@ class AlertMailCheckTest {
               peer.readLine(); // EHLO again
               peer.send("250-mx.test", "250 AUTH PLAIN LOGIN");
               peer.expect("AUTH PLAIN " + plain).send("235 2.7.0 accepted");
+              peer.expect("MAIL FROM:<alerts@example.com>").send("250 2.1.0 ok");
+              peer.expect("RCPT TO:<ops@example.com>").send("250 2.1.5 ok");
+              peer.expect("RSET").send("250 2.0.0 ok");
               peer.expect("QUIT").send("221 bye");
             })) {
       var out = new ByteArrayOutputStream();
@@ -96,7 +99,17 @@ class AlertMailCheckTest {
       String report = out.toString(StandardCharsets.UTF_8);
       assertEquals(0, code, report + err);
       for (String step :
-          new String[] {"route", "DNS", "connect", "greeting", "EHLO", "STARTTLS", "AUTH"}) {
+          new String[] {
+            "route",
+            "DNS",
+            "connect",
+            "greeting",
+            "EHLO",
+            "STARTTLS",
+            "AUTH",
+            "MAIL FROM",
+            "RCPT TO"
+          }) {
         assertTrue(
             report.contains("\n" + step + " ") || report.startsWith(step + " "),
             step + " in\n" + report);
@@ -105,7 +118,9 @@ class AlertMailCheckTest {
       assertTrue(report.contains("CN=localhost"), report);
       assertTrue(report.contains("valid until 21"), report);
       assertTrue(report.contains(" ms "), "timings are shown: " + report);
-      assertFalse(server.received().contains("MAIL FROM"), "check sends nothing");
+      assertFalse(server.received().contains("DATA"), "check sends no mail");
+      assertTrue(
+          report.contains("OK: localhost:" + server.port() + " would take the mail"), report);
       String transcript = err.toString(StandardCharsets.UTF_8);
       assertTrue(transcript.contains("C: AUTH PLAIN"), transcript);
       assertFalse(transcript.contains(plain), "credentials masked: " + transcript);

@@ -149,4 +149,29 @@ class AlertMailAppenderConfigTest {
       assertTrue(logback.statusMessages(Status.ERROR).isEmpty(), logback.statusText());
     }
   }
+
+  @Test
+  void anUndefinedVariableIsAnErrorNamingTheElementAndTheVariable() {
+    try (LogbackFixture logback =
+        configure(
+            "<smtpHost>${SMTP_HOST}</smtpHost><username>${SMTP_USER:-alerts}</username>"
+                + "<password>${ALERTMAIL_TEST_UNDEFINED_PASSWORD}</password>"
+                + "<from>alerts@example.com</from><to>ops@example.com</to>")) {
+      assertFalse(logback.appender("ALERT").isStarted());
+      String errors = String.join("\n", logback.statusMessages(Status.ERROR));
+      assertTrue(
+          errors.contains(
+              "<smtpHost> uses ${SMTP_HOST}, which is not defined: set it in the environment or"
+                  + " as a <property> in logback.xml."),
+          errors);
+      assertTrue(
+          errors.contains("<password> uses ${ALERTMAIL_TEST_UNDEFINED_PASSWORD}, which is not"),
+          errors);
+      assertFalse(errors.contains("<username>"), "a default makes it defined: " + errors);
+      // (Logback's own INFO line "value ... substituted for ..." is Logback's, not ours)
+      assertFalse(
+          errors.contains("ALERTMAIL_TEST_UNDEFINED_PASSWORD_IS_UNDEFINED"),
+          "the substituted value is never shown: " + errors);
+    }
+  }
 }

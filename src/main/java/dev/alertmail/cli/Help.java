@@ -1,0 +1,98 @@
+package dev.alertmail.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** What {@code alertmail --help}, {@code alertmail COMMAND --help} and {@code --version} print. */
+final class Help {
+
+  private Help() {}
+
+  static final String USAGE =
+      """
+      usage: alertmail send --to A[,B] [--cc C] [--bcc D] [--subject S] [--html] [--body-file F]
+             alertmail zabbix TO SUBJECT MESSAGE
+             alertmail check [--logback logback.xml [--appender NAME] [--profile P]] [--send-test]
+             alertmail COMMAND --help      every flag and environment variable of a command
+             alertmail --version""";
+
+  static String forCommand(String command) {
+    return switch (command) {
+      case "send" ->
+          """
+          usage: alertmail send --to A[,B] [--cc C] [--bcc D] [--subject S] [--html] [--body-file F]
+          Sends one mail; the body is read from stdin unless --body-file is given.
+            --subject S        the subject (default: Message from alertmail)
+            --html             the body is HTML
+            --body-file F      read the body from F instead of stdin
+          """
+              + SETTINGS;
+      case "zabbix" ->
+          """
+          usage: alertmail zabbix TO SUBJECT MESSAGE
+          Sends one mail with the three values a Zabbix media type passes as script parameters:
+          {ALERT.SENDTO} {ALERT.SUBJECT} {ALERT.MESSAGE}. Settings as for send, usually from
+          --config (a script parameter) or the Zabbix server's environment.
+          """
+              + SETTINGS;
+      case "check" ->
+          """
+          usage: alertmail check [--logback FILE [--appender NAME] [--profile P]] [--send-test]
+          Walks the way to the mail server and sends nothing: the route (relays or MX), DNS,
+          connect, greeting, EHLO, STARTTLS with the certificate, AUTH, then MAIL FROM and RCPT TO
+          for every recipient (answered with RSET, no DATA). --send-test then sends a test mail.
+            --logback FILE     read the settings of the AlertMail appender in a logback.xml or
+                               logback-spring.xml (${VAR} from <property>, system properties and
+                               the environment; <springProperty> from system properties and the
+                               environment); without it, settings as for send
+            --appender NAME    which AlertMail appender, when the file has several
+            --profile P        the Spring profiles whose <springProfile> sections apply (a comma
+                               list); without it, only sections for "default" apply
+            --send-test        after the checks pass, send a test mail
+          """
+              + SETTINGS;
+      default -> USAGE;
+    };
+  }
+
+  private static final String SETTINGS = settings();
+
+  private static String settings() {
+    StringBuilder text =
+        new StringBuilder(
+            """
+            Settings (each overrides the one before): --config FILE, a properties file with the
+            names below; the environment; the flags. Passwords never come from a flag.
+            """);
+    for (String name : Settings.NAMES) {
+      boolean secret = Arguments.SECRETS.contains(Settings.flagName(name));
+      text.append(
+          String.format(
+              "  %-22s %-32s %s%n",
+              secret ? "(no flag)" : "--" + Settings.flagName(name) + " V",
+              Settings.envName(name),
+              name + "="));
+    }
+    text.append(
+        """
+          --verbose              the SMTP dialogue on stderr, credentials masked
+          --help, --version
+        Exit codes: 0 delivered/checked, 64 usage, 67 address or recipients refused, 68 unknown
+        host, 69 refused for good, 75 temporary failure (retry), 77 credentials refused,
+        78 configuration.""");
+    return text.toString();
+  }
+
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Help.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // the version is a courtesy; the command works without it
+    }
+    return "alertmail " + properties.getProperty("version", "(unknown version)");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.alertmail.logback;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Logback replaces an undefined {@code ${SMTP_HOST}} with the text {@code SMTP_HOST_IS_UNDEFINED}
+ * and goes on. As a relay, a user name or a password that text fails only at the first alert, in
+ * the middle of an incident; so a value carrying the marker is a configuration error, reported by
+ * the variable's name and never by the value (it may be a password).
+ */
+public final class UndefinedVariables {
+
+  /** The suffix Logback's substitution leaves where a variable was not defined. */
+  public static final String MARKER = "_IS_UNDEFINED";
+
+  private static final Pattern UNDEFINED = Pattern.compile("([A-Za-z0-9_.\\-]+?)" + MARKER);
+
+  private UndefinedVariables() {}
+
+  /** {@return the names of the undefined variables in a substituted value, in order} */
+  public static List<String> in(String value) {
+    List<String> names = new ArrayList<>();
+    if (value != null && value.contains(MARKER)) {
+      Matcher matcher = UNDEFINED.matcher(value);
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * One problem per element whose value uses an undefined variable, e.g. {@code <smtpHost> uses
+   * ${SMTP_HOST}, which is not defined: set it in the environment or as a <property>}.
+   *
+   * @param values each element's name and value (several values of one element joined with ",")
+   * @param where how the user defines a variable in this context
+   */
+  public static List<String> problems(Map<String, String> values, String where) {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> element : values.entrySet()) {
+      List<String> names = in(element.getValue());
+      if (names.isEmpty()) {
+        continue;
+      }
+      List<String> shown = names.stream().map(n -> "${" + n + "}").distinct().toList();
+      problems.add(
+          "<"
+              + element.getKey()
+              + "> uses "
+              + String.join(" and ", shown)
+              + ", which "
+              + (shown.size() == 1 ? "is" : "are")
+              + " not defined: "
+              + where);
+    }
+    return problems;
+  }
+
+  /** A map that keeps the order elements were listed in. */
+  static Map<String, String> ordered() {
+    return new LinkedHashMap<>();
+  }
+}
