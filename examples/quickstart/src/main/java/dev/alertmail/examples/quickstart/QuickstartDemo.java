@@ -24,15 +24,23 @@ import org.slf4j.MDC;
  * The quickstart: an application logs through AlertMail to an embedded SMTP server, and the mail
  * that arrived is printed.
  *
- * <p>Run it from the repository root with {@code mvn -q -Pdemo test-compile exec:java}.
+ * <p>Run it from the repository root with {@code mvn -q -Pdemo test-compile exec:java}. With {@code
+ * -Dexec.args=--storm} the application logs a short storm of several kinds of error from two
+ * threads instead, and the one digest mail that reports all of them is printed.
  */
 public final class QuickstartDemo {
 
   private QuickstartDemo() {}
 
-  /** Runs the demo; the optional argument is the logback.xml to use. */
+  /** Runs the demo; arguments: {@code --storm}, and the logback.xml to use. */
   public static void main(String[] args) throws Exception {
-    Path config = Path.of(args.length > 0 ? args[0] : "examples/quickstart/logback.xml");
+    boolean storm = java.util.Arrays.asList(args).contains("--storm");
+    Path config =
+        Path.of(
+            java.util.Arrays.stream(args)
+                .filter(a -> !a.startsWith("--"))
+                .findFirst()
+                .orElse("examples/quickstart/logback.xml"));
     Path htmlOut = Path.of("target", "quickstart-alert.html").toAbsolutePath();
     PrintStream out = System.out;
 
@@ -46,7 +54,14 @@ public final class QuickstartDemo {
       out.println("== Embedded SMTP server listening on 127.0.0.1:" + port);
       LoggerContext logback = configureLogback(config, port);
 
-      runShop();
+      if (storm) {
+        // 645 stack traces on the console would hide the point: the one mail
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender("CONSOLE");
+        int logged = runStorm();
+        out.println("== Logged " + logged + " errors of 27 kinds from 2 threads in a few ms");
+      } else {
+        runShop();
+      }
 
       out.println("== Waiting for the alert mail ...");
       if (!smtpServer.waitForIncomingEmail(15_000, 1)) {
@@ -57,6 +72,12 @@ public final class QuickstartDemo {
       logback.stop(); // what an application does on shutdown: flushes pending alerts
       MimeMessage mail = smtpServer.getReceivedMessages()[0];
       printMail(mail, htmlOut, out);
+      if (storm) {
+        out.println(
+            "== "
+                + smtpServer.getReceivedMessages().length
+                + " mail(s) arrived for the whole storm");
+      }
     } finally {
       smtpServer.stop();
     }
@@ -89,6 +110,38 @@ public final class QuickstartDemo {
     } finally {
       MDC.clear();
     }
+  }
+
+  /**
+   * An outage: the database goes away while a few rare errors happen too. Two threads log 25 rare
+   * errors, then 500 "database down" and 120 "payment provider timeout" errors, interleaved.
+   */
+  private static int runStorm() throws InterruptedException {
+    Logger log = LoggerFactory.getLogger("com.shop.checkout.OrderService");
+    for (int i = 0; i < 25; i++) {
+      // each its own kind: a message built by concatenation has no shared template
+      log.error("Minor glitch in recommendation widget " + i);
+    }
+    Runnable storm =
+        () -> {
+          for (int i = 0; i < 250; i++) {
+            log.error(
+                "Database down: could not load order {}",
+                "A-" + i,
+                new IllegalStateException(
+                    "connection pool exhausted", new SQLException("Connection refused", "08001")));
+            if (i % 25 < 6) {
+              log.error("Payment provider 'paycorp' timed out for order {}", "A-" + i);
+            }
+          }
+        };
+    Thread first = new Thread(storm, "http-worker-1");
+    Thread second = new Thread(storm, "http-worker-2");
+    first.start();
+    second.start();
+    first.join();
+    second.join();
+    return 25 + 2 * 250 + 2 * 60;
   }
 
   private static void chargeCard() {
