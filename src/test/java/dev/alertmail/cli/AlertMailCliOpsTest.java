@@ -200,6 +200,29 @@ class AlertMailCliOpsTest {
   }
 
   @Test
+  void theReadmesLogbackSpringXmlResolvesWithTheProdProfileFromTheEnvironment() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("<configuration>\n  <springProperty");
+    String xml = readme.substring(start, readme.indexOf("</configuration>", start) + 16);
+    Path file = Files.writeString(dir.resolve("logback-spring.xml"), xml);
+
+    Settings settings =
+        LogbackXmlReader.read(
+            file,
+            null,
+            "prod",
+            Map.of("ALERTMAIL_SMTP_USERNAME", "alerts", "ALERTMAIL_SMTP_PASSWORD", "s3cret"));
+
+    assertEquals("smtp.example.com", settings.get("smtpHost"));
+    assertEquals("alerts", settings.get("username"));
+    assertEquals("s3cret", settings.get("password"));
+    CliFailure withoutProfile =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CliFailure.class, () -> LogbackXmlReader.read(file, null, null, Map.of()));
+    assertTrue(withoutProfile.getMessage().contains("no AlertMail appender"));
+  }
+
+  @Test
   void anUnknownHostExitsWith68NotRetryLater() throws Exception {
     try (TestDnsServer dns = TestDnsServer.start()) {
       Run run =

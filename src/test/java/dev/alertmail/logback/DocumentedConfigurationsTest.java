@@ -35,10 +35,48 @@ class DocumentedConfigurationsTest {
     Matcher matcher = XML_BLOCK.matcher(readme);
     while (matcher.find()) {
       if (matcher.group(1).contains("<configuration")) {
-        configurations.add(matcher.group(1));
+        configurations.add(asSpringBootWould(matcher.group(1)));
       }
     }
     return configurations.stream();
+  }
+
+  private static final Pattern SPRING_PROPERTY =
+      Pattern.compile(
+          "<springProperty [^>]*name=\"(\\w+)\"[^>]*?(?:defaultValue=\"([^\"]*)\")?\\s*/>");
+
+  /**
+   * A logback-spring.xml as Spring Boot hands it to Logback with the "prod" profile active: each
+   * {@code <springProperty>} resolved (here from the test's properties, or its default), each
+   * {@code <springProfile>} section entered. Plain logback.xml files pass unchanged.
+   */
+  static String asSpringBootWould(String xml) {
+    Matcher property = SPRING_PROPERTY.matcher(xml);
+    StringBuilder out = new StringBuilder();
+    while (property.find()) {
+      String replacement =
+          property.group(2) == null
+              ? ""
+              : "<property name=\""
+                  + property.group(1)
+                  + "\" value=\""
+                  + property.group(2)
+                  + "\"/>";
+      property.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    property.appendTail(out);
+    return out.toString()
+        .replaceAll("<springProfile name=\"prod\">", "")
+        .replaceAll("</springProfile>", "");
+  }
+
+  @Test
+  void theSpringBootExampleIsALogbackSpringXml() throws IOException {
+    assertTrue(
+        readmeConfigurations().anyMatch(xml -> xml.contains("<contextName>${APP_NAME}")),
+        "the README shows a logback-spring.xml");
+    assertTrue(
+        Files.readString(Path.of("README.md")).contains("<springProperty scope=\"context\""));
   }
 
   @Test

@@ -26,7 +26,13 @@ final class LogbackFixture implements AutoCloseable {
 
   /** Configures the context from XML; {@code ${KEY}} is substituted from the given properties. */
   static LogbackFixture configure(String xml, Map<String, String> properties) {
-    LogbackFixture fixture = new LogbackFixture("shop");
+    // a configuration that names its context gets one named "default", as Logback's own is
+    return configure(xml.contains("<contextName>") ? "default" : "shop", xml, properties);
+  }
+
+  /** As {@link #configure(String, Map)}, in a context of the given name. */
+  static LogbackFixture configure(String contextName, String xml, Map<String, String> properties) {
+    LogbackFixture fixture = new LogbackFixture(contextName);
     properties.forEach(fixture.context::putProperty);
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(fixture.context);
