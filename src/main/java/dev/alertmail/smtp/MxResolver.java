@@ -29,7 +29,6 @@ import javax.naming.directory.InitialDirContext;
 public final class MxResolver {
 
   private static final String[] MX = {"MX"};
-  private static final String[] ADDRESSES = {"A", "AAAA"};
 
   private final HostPort dnsServer;
   private final Duration timeout;
@@ -84,23 +83,87 @@ public final class MxResolver {
   }
 
   /**
-   * The addresses of an exchanger, IPv4 first.
+   * The addresses of an exchanger, IPv4 first. A and AAAA are asked independently and at once (RFC
+   * 8305 §3): whatever one family returns is used even when the other failed, as resolvers without
+   * an upstream and some routers refuse or fail AAAA queries. The host fails only when neither gave
+   * an address, and the failure then says what each lookup answered.
    *
-   * @throws SmtpException when the host has no address or DNS did not answer
+   * @throws SmtpException permanent when the name does not exist (NXDOMAIN) or has no address
+   *     record, transient when a lookup failed in a way that may pass (SERVFAIL, REFUSED, timeout)
    */
   public List<InetAddress> addresses(String host) throws SmtpException {
     if (dnsServer == null || Tls.isAddressLiteral(host)) {
       return systemAddresses(host, timeout);
     }
+    var v6 = new java.util.concurrent.FutureTask<>(() -> family(host, "AAAA"));
+    Thread thread = new Thread(v6, "alertmail-dns-aaaa");
+    thread.setDaemon(true);
+    thread.start();
+    FamilyAnswer v4 = family(host, "A");
+    FamilyAnswer v6answer = await(v6);
+    List<InetAddress> result = new ArrayList<>(v4.addresses());
+    result.addAll(v6answer.addresses());
+    if (!result.isEmpty()) {
+      return result;
+    }
+    String answers =
+        "A: " + v4.said() + ", AAAA: " + v6answer.said() + " (asked " + dnsServer + ")";
+    if (v4.failed() || v6answer.failed()) {
+      throw transientFailure(host, answers, v4.failed() ? v4 : v6answer);
+    }
+    if (v4.noSuchName() || v6answer.noSuchName()) {
+      throw SmtpException.noSuchHost(host, "host " + host + " does not exist (" + answers + ")");
+    }
+    throw SmtpException.permanent(
+        host, "DNS", "host " + host + " has no address record (" + answers + ")");
+  }
+
+  private SmtpException transientFailure(String host, String answers, FamilyAnswer failed) {
+    return SmtpException.io(
+        host,
+        "DNS",
+        "no address for " + host + ": " + answers + "; " + failed.hint(dnsServer),
+        failed.cause());
+  }
+
+  /** One address family's answer: its addresses, or why there are none. */
+  private record FamilyAnswer(
+      List<InetAddress> addresses, boolean noSuchName, NamingException cause, String said) {
+
+    boolean failed() {
+      return cause != null;
+    }
+
+    /** What to check, for the answer of a failed lookup. */
+    String hint(HostPort server) {
+      String text = String.valueOf(cause.getExplanation()).toLowerCase(Locale.ROOT);
+      if (text.contains("refused")) {
+        return server
+            + " refuses to answer for this name: check that it recurses for this host"
+            + " or serves the zone (dig @"
+            + server.host()
+            + " A name)";
+      }
+      if (text.contains("failure")) {
+        return server
+            + " could not get an answer (SERVFAIL): check its upstream servers; this is"
+            + " retried";
+      }
+      return "check that "
+          + server
+          + " is reachable on UDP and TCP port "
+          + server.port()
+          + "; this is retried";
+    }
+  }
+
+  private FamilyAnswer family(String host, String type) {
     List<InetAddress> result = new ArrayList<>();
     try {
-      for (String type : ADDRESSES) {
-        // one query per type: several types would make the provider ask for ANY, which many
-        // servers answer minimally (RFC 8482)
-        Attribute attribute = lookup(host, new String[] {type}).get(type);
-        if (attribute == null) {
-          continue;
-        }
+      // one query per type: several types would make the provider ask for ANY, which many
+      // servers answer minimally (RFC 8482)
+      Attribute attribute = lookup(host, new String[] {type}).get(type);
+      if (attribute != null) {
         NamingEnumeration<?> values = attribute.getAll();
         while (values.hasMore()) {
           // a literal: getByName does no lookup for it
@@ -108,16 +171,28 @@ public final class MxResolver {
         }
       }
     } catch (NameNotFoundException e) {
-      throw SmtpException.noSuchHost(host, "host " + host + " does not exist (NXDOMAIN)");
+      return new FamilyAnswer(List.of(), true, null, "NXDOMAIN");
     } catch (NamingException e) {
-      throw dnsFailure(host, "A/AAAA", e);
+      return new FamilyAnswer(List.of(), false, e, String.valueOf(e.getExplanation()));
     } catch (UnknownHostException e) {
-      throw SmtpException.permanent(host, "DNS", "malformed address record for " + host);
+      return new FamilyAnswer(List.of(), false, null, "a malformed record");
     }
-    if (result.isEmpty()) {
-      throw SmtpException.permanent(host, "DNS", "host " + host + " has no address record");
+    return new FamilyAnswer(
+        result, false, null, result.isEmpty() ? "no record" : result.size() + " address(es)");
+  }
+
+  private FamilyAnswer await(java.util.concurrent.FutureTask<FamilyAnswer> lookup) {
+    try {
+      // the provider bounds its own retries by the timeout; the margin covers thread start-up
+      return lookup.get(timeout.toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      var timedOut = new javax.naming.CommunicationException("no answer in time");
+      return new FamilyAnswer(List.of(), false, timedOut, "no answer in time");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      var interrupted = new javax.naming.CommunicationException("interrupted");
+      return new FamilyAnswer(List.of(), false, interrupted, "interrupted");
     }
-    return result;
   }
 
   /**

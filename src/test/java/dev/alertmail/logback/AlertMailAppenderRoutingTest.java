@@ -77,6 +77,34 @@ class AlertMailAppenderRoutingTest {
   }
 
   @Test
+  void aDnsServerThatRefusesAaaaStillDeliversOverIpv4() throws Exception {
+    int port = freePort();
+    GreenMail exchanger = new GreenMail(new ServerSetup(port, "127.0.0.2", "smtp"));
+    exchanger.start();
+    try (TestDnsServer dns = TestDnsServer.start();
+        LogbackFixture logback =
+            configure(
+                """
+                <to>ops@shop.test</to>
+                <smtpPort>${PORT}</smtpPort>
+                <dnsServer>${DNS}</dnsServer>
+                <connectTimeout>1 second</connectTimeout>
+                """,
+                Map.of("PORT", String.valueOf(port), "DNS", dns.address().toString()))) {
+      // dnsmasq without an upstream answers REFUSED for AAAA; it must not hide the A record
+      dns.mx("shop.test", 10, "mx2.shop.test")
+          .address("mx2.shop.test", "127.0.0.2")
+          .fail("AAAA", "REFUSED");
+
+      logAndStop(logback);
+
+      assertEquals(1, exchanger.getReceivedMessages().length, logback.statusText());
+    } finally {
+      exchanger.stop();
+    }
+  }
+
+  @Test
   void aRelayListFailsOverToTheStandby() throws Exception {
     int port = freePort();
     int dead = freePort();

@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** MX resolution through the JDK's DNS provider against a DNS server on 127.0.0.1. */
 class MxResolverTest {
@@ -109,5 +111,38 @@ class MxResolverTest {
     assertTrue(e.isTransient(), e.getMessage());
     assertTrue(e.getMessage().contains("127.0.0.1:" + dns.address().port()), e.getMessage());
     assertTrue(dns.queries() >= 1, "the query reached the server");
+  }
+
+  @ParameterizedTest(name = "AAAA {0}")
+  @ValueSource(strings = {"REFUSED", "SERVFAIL", "SILENCE"})
+  void anIpv4AddressIsUsedWhenTheAaaaLookupFails(String how) throws Exception {
+    dns.address("mx2.shop.test", "127.0.0.2").fail("AAAA", how);
+    var resolver = new MxResolver(dns.address(), Duration.ofMillis(600), new SplittableRandom(1));
+    assertEquals(List.of(InetAddress.getByName("127.0.0.2")), resolver.addresses("mx2.shop.test"));
+  }
+
+  @Test
+  void anIpv6AddressIsUsedWhenTheALookupFails() throws Exception {
+    dns.address("mx2.shop.test", "::1").fail("A", "SERVFAIL");
+    assertEquals(List.of(InetAddress.getByName("::1")), resolver(1).addresses("mx2.shop.test"));
+  }
+
+  @Test
+  void bothFamiliesFailingIsTransientAndSaysWhatEachAnswered() throws Exception {
+    dns.address("mx2.shop.test", "127.0.0.2").fail("A", "REFUSED").fail("AAAA", "SERVFAIL");
+    SmtpException e =
+        assertThrows(SmtpException.class, () -> resolver(1).addresses("mx2.shop.test"));
+    assertTrue(e.isTransient(), e.getMessage());
+    assertTrue(e.getMessage().contains("A: "), e.getMessage());
+    assertTrue(e.getMessage().contains("AAAA: "), e.getMessage());
+    assertTrue(e.getMessage().contains("asked 127.0.0.1:" + dns.address().port()), e.getMessage());
+  }
+
+  @Test
+  void anUnknownHostIsPermanentNotRetried() {
+    SmtpException e =
+        assertThrows(SmtpException.class, () -> resolver(1).addresses("nosuch.shop.test"));
+    assertFalse(e.isTransient(), e.getMessage());
+    assertEquals(SmtpException.Reason.NO_SUCH_HOST, e.reason());
   }
 }

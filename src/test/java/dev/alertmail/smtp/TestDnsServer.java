@@ -33,6 +33,8 @@ public final class TestDnsServer implements AutoCloseable {
   private final Map<String, List<Rr>> records = new ConcurrentHashMap<>();
   private final AtomicInteger queries = new AtomicInteger();
   private volatile boolean silent;
+  // per query type: a response code to answer with instead of records, or -1 for silence
+  private final Map<Integer, Integer> faults = new ConcurrentHashMap<>();
 
   private TestDnsServer() throws SocketException {
     socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -57,6 +59,30 @@ public final class TestDnsServer implements AutoCloseable {
   /** Answers nothing from now on, as an unreachable server would. */
   public TestDnsServer silent() {
     silent = true;
+    return this;
+  }
+
+  /**
+   * Answers queries of one type ({@code "A"}, {@code "AAAA"}, {@code "MX"}) with a failure from now
+   * on: {@code "SERVFAIL"}, {@code "REFUSED"}, or {@code "SILENCE"} (no answer at all), as
+   * resolvers without an upstream or home routers do for AAAA.
+   */
+  public TestDnsServer fail(String type, String how) {
+    int code =
+        switch (type) {
+          case "A" -> A;
+          case "AAAA" -> AAAA;
+          case "MX" -> MX;
+          default -> throw new IllegalArgumentException(type);
+        };
+    faults.put(
+        code,
+        switch (how) {
+          case "SERVFAIL" -> 2;
+          case "REFUSED" -> 5;
+          case "SILENCE" -> -1;
+          default -> throw new IllegalArgumentException(how);
+        });
     return this;
   }
 
@@ -92,6 +118,9 @@ public final class TestDnsServer implements AutoCloseable {
           continue;
         }
         byte[] reply = answer(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
+        if (reply == null) {
+          continue;
+        }
         socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
       } catch (IOException | RuntimeException e) {
         if (socket.isClosed()) {
@@ -116,13 +145,20 @@ public final class TestDnsServer implements AutoCloseable {
     query.getShort(); // class IN
     int questionEnd = query.position();
 
+    Integer fault = faults.get(type);
+    if (fault != null && fault < 0) {
+      return null;
+    }
     List<Rr> known = records.get(normal(name.toString()));
     List<Rr> answers =
-        known == null ? List.of() : known.stream().filter(r -> r.type() == type).toList();
+        known == null || fault != null
+            ? List.of()
+            : known.stream().filter(r -> r.type() == type).toList();
     var out = ByteBuffer.allocate(512);
     out.putShort((short) id);
     // QR, AA, RD, RA; NXDOMAIN when the name has no record of any type
-    out.putShort((short) (0x8580 | (known == null ? 3 : 0)));
+    int rcode = fault != null ? fault : known == null ? 3 : 0;
+    out.putShort((short) (0x8580 | rcode));
     out.putShort((short) 1)
         .putShort((short) answers.size())
         .putShort((short) 0)
