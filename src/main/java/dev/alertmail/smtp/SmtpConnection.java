@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,13 +33,36 @@ final class SmtpConnection implements Closeable {
   private OutputStream out;
   private boolean encrypted;
   private boolean broken;
+  private final SocketWatchdog watchdog;
 
-  private SmtpConnection(SmtpSettings settings, Transcript transcript, Socket socket)
+  private SmtpConnection(
+      SmtpSettings settings, Transcript transcript, Socket socket, SocketWatchdog watchdog)
       throws IOException {
     this.settings = settings;
     this.transcript = transcript;
     this.server = settings.server();
+    this.watchdog = watchdog;
     attach(socket, false);
+  }
+
+  /**
+   * The longest a session may take, however the server paces its replies: connecting and a
+   * handshake, then {@value #SESSION_READ_TIMEOUTS} times {@code readTimeout} plus one per mail. A
+   * server that answers each step just inside {@code readTimeout} must not hold the sender (and the
+   * next relay) for ten of them.
+   */
+  static Duration sessionBound(SmtpSettings settings, int mails) {
+    return settings
+        .connectTimeout()
+        .multipliedBy(2)
+        .plus(settings.readTimeout().multipliedBy(SESSION_READ_TIMEOUTS + mails));
+  }
+
+  static final int SESSION_READ_TIMEOUTS = 2;
+
+  /** Bounds the rest of this session; see {@link #sessionBound}. */
+  void limitSession(int mails) {
+    watchdog.limitSession(sessionBound(settings, mails));
   }
 
   /** Connects within {@code connectTimeout}; every later read is bounded by {@code readTimeout}. */
@@ -57,6 +81,8 @@ final class SmtpConnection implements Closeable {
             ? settings.server()
             : settings.server() + " (" + address.getHostAddress() + ")";
     Socket socket = new Socket();
+    var watchdog = new SocketWatchdog(socket);
+    watchdog.limitSession(sessionBound(settings, 1));
     try {
       socket.connect(
           address == null
@@ -65,18 +91,26 @@ final class SmtpConnection implements Closeable {
           (int) settings.connectTimeout().toMillis());
       socket.setSoTimeout((int) settings.readTimeout().toMillis());
       if (settings.tls() == TlsMode.IMPLICIT) {
-        socket = Tls.wrap(socket, settings);
+        watchdog.startStep(settings.connectTimeout());
+        try {
+          socket = Tls.wrap(socket, settings);
+        } finally {
+          watchdog.endStep();
+        }
       }
-      var connection = new SmtpConnection(settings, transcript, socket);
+      var connection = new SmtpConnection(settings, transcript, socket, watchdog);
       connection.encrypted = settings.tls() == TlsMode.IMPLICIT;
       return connection;
     } catch (SmtpException e) {
+      watchdog.stop();
       closeQuietly(socket);
-      throw e;
+      throw watchdog.expired() == null ? e : handshakeTimeout(server, settings, e);
     } catch (UnknownHostException e) {
+      watchdog.stop();
       closeQuietly(socket);
       throw SmtpException.io(server, "connect", "unknown host " + settings.host(), e);
     } catch (SocketTimeoutException e) {
+      watchdog.stop();
       closeQuietly(socket);
       throw SmtpException.io(
           server,
@@ -84,13 +118,24 @@ final class SmtpConnection implements Closeable {
           "no connection within " + Durations.words(settings.connectTimeout()),
           e);
     } catch (IOException e) {
+      watchdog.stop();
       closeQuietly(socket);
       throw SmtpException.io(server, "connect", "cannot connect: " + e.getMessage(), e);
     }
   }
 
+  private static SmtpException handshakeTimeout(
+      String server, SmtpSettings settings, SmtpException cause) {
+    return SmtpException.io(
+        server,
+        "TLS",
+        "no TLS handshake within " + Durations.words(settings.connectTimeout()),
+        cause);
+  }
+
   /** Reads the next reply, for the greeting and the end of DATA. */
   SmtpReply readReply(String step) throws SmtpException {
+    watchdog.startStep(settings.readTimeout());
     try {
       SmtpReply reply = reader.read(line -> transcript.record("S: " + line));
       if (reply.code() == 421) {
@@ -99,6 +144,8 @@ final class SmtpConnection implements Closeable {
       return reply;
     } catch (IOException e) {
       throw failure(step, "waiting for the reply to " + step, e);
+    } finally {
+      watchdog.endStep();
     }
   }
 
@@ -118,6 +165,7 @@ final class SmtpConnection implements Closeable {
       throw SmtpException.permanent(server, shown, e.getMessage());
     }
     transcript.record("C: " + shown);
+    watchdog.startStep(settings.readTimeout());
     try {
       out.write(line.getBytes(StandardCharsets.US_ASCII));
       out.write('\r');
@@ -125,6 +173,8 @@ final class SmtpConnection implements Closeable {
       out.flush();
     } catch (IOException e) {
       throw failure(shown, "sending " + shown, e);
+    } finally {
+      watchdog.endStep();
     }
     return readReply(shown);
   }
@@ -141,6 +191,7 @@ final class SmtpConnection implements Closeable {
         throw SmtpException.permanent(server, line, e.getMessage());
       }
     }
+    watchdog.startStep(settings.readTimeout());
     try {
       for (String line : lines) {
         transcript.record("C: " + line);
@@ -151,18 +202,23 @@ final class SmtpConnection implements Closeable {
       out.flush();
     } catch (IOException e) {
       throw failure(lines.get(0), "sending " + lines.get(0), e);
+    } finally {
+      watchdog.endStep();
     }
   }
 
   /** Writes the message dot-stuffed and terminated; the caller then reads the reply. */
   void sendMessage(byte[] message) throws SmtpException {
     transcript.record("C: <message: " + message.length + " bytes>");
+    watchdog.startStep(settings.readTimeout());
     try {
       var data = new DotStuffingOutputStream(out);
       data.write(message);
       data.finish();
     } catch (IOException e) {
       throw failure("DATA", "sending the message", e);
+    } finally {
+      watchdog.endStep();
     }
     transcript.record("C: .");
   }
@@ -180,13 +236,16 @@ final class SmtpConnection implements Closeable {
           "server sent data after its reply to STARTTLS before the TLS handshake"
               + " (possible command injection); refusing to continue");
     }
+    watchdog.startStep(settings.connectTimeout());
     try {
       attach(Tls.wrap(socket, settings), true);
     } catch (SmtpException e) {
       broken = true;
-      throw e;
+      throw watchdog.expired() == null ? e : handshakeTimeout(server, settings, e);
     } catch (IOException e) {
       throw failure("STARTTLS", "starting TLS", e);
+    } finally {
+      watchdog.endStep();
     }
   }
 
@@ -232,11 +291,13 @@ final class SmtpConnection implements Closeable {
 
   @Override
   public void close() {
+    watchdog.stop();
     closeQuietly(socket);
   }
 
   private void attach(Socket socket, boolean tls) throws IOException {
     this.socket = socket;
+    watchdog.watch(socket);
     this.reader = new ReplyReader(socket.getInputStream());
     this.out = new BufferedOutputStream(socket.getOutputStream());
     if (tls) {
@@ -246,6 +307,28 @@ final class SmtpConnection implements Closeable {
 
   private SmtpException failure(String step, String doing, IOException e) {
     broken = true;
+    SocketWatchdog.Expired expired = watchdog.expired();
+    if (expired == SocketWatchdog.Expired.STEP) {
+      return SmtpException.io(
+          server,
+          step,
+          "no complete reply within readTimeout ("
+              + Durations.words(settings.readTimeout())
+              + ") "
+              + doing
+              + "; the server is too slow or trickling",
+          e);
+    }
+    if (expired == SocketWatchdog.Expired.SESSION) {
+      return SmtpException.io(
+          server,
+          step,
+          "the session took longer than "
+              + Durations.words(sessionBound(settings, 1))
+              + " (2 x connectTimeout + 3 x readTimeout) and was ended "
+              + doing,
+          e);
+    }
     if (e instanceof SmtpException se) {
       return se;
     }

@@ -27,6 +27,7 @@ final class SmtpSession {
    */
   List<DeliveryReport> deliverAll(List<Envelope> envelopes, List<byte[]> messages)
       throws SmtpException {
+    connection.limitSession(envelopes.size());
     try {
       Capabilities capabilities = open();
       List<DeliveryReport> reports = new ArrayList<>(envelopes.size());

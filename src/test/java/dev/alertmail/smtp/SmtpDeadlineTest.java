@@ -1,0 +1,130 @@
+package dev.alertmail.smtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code readTimeout} bounds a whole reply, not one read: a server that trickles its reply one byte
+ * at a time cannot hold the client, and the next relay is tried. The JUnit timeouts only turn a
+ * hang into a failure; the assertions are about what the client reports and where mail went.
+ */
+class SmtpDeadlineTest {
+
+  private static final byte[] MESSAGE =
+      "Subject: x\r\nFrom: alerts@example.com\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** Sends a long greeting one byte every 100 ms: each read returns well inside readTimeout. */
+  private static void trickle(ScriptedSmtpServer.Peer peer) throws IOException {
+    String greeting = "220 slow.test " + "x".repeat(400) + "\r\n";
+    try {
+      for (char c : greeting.toCharArray()) {
+        peer.sendRaw(String.valueOf(c));
+        TimeUnit.MILLISECONDS.sleep(100); // the server's pace, not the test waiting
+      }
+    } catch (SocketException | InterruptedException e) {
+      // the client hung up, as it should
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aTricklingGreetingFailsAfterReadTimeoutAsATransientFailure() throws Exception {
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.start(SmtpDeadlineTest::trickle)) {
+      var client =
+          new SmtpClient(
+              TestSettings.withReadTimeout(server.port(), Duration.ofSeconds(1)), Transcript.NONE);
+
+      SmtpException e =
+          assertThrows(SmtpException.class, () -> client.send(SmtpDialogueTest.ENVELOPE, MESSAGE));
+
+      assertTrue(e.isTransient(), e.getMessage());
+      assertEquals("greeting", e.command());
+      assertTrue(
+          e.getMessage().contains("no complete reply within readTimeout (1 second)"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aTricklingRelayIsLeftForTheNextOne() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    GreenMail standby = new GreenMail(new ServerSetup(port, "127.0.0.2", "smtp"));
+    standby.start();
+    try (ScriptedSmtpServer slow = ScriptedSmtpServer.start(SmtpDeadlineTest::trickle)) {
+      var relays = List.of(new HostPort("127.0.0.1", slow.port()), new HostPort("127.0.0.2", port));
+      TransportReport report =
+          SmtpTransport.viaRelays(
+                  relays,
+                  TestSettings.withReadTimeout(port, Duration.ofSeconds(1)),
+                  Transcript.NONE)
+              .send(new Envelope("alerts@example.com", List.of("ops@shop.test")), MESSAGE);
+
+      assertEquals(List.of(), report.failed());
+      assertEquals("127.0.0.2:" + port, report.delivered().get(0).server());
+      assertEquals(1, standby.getReceivedMessages().length);
+    } finally {
+      standby.stop();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aServerAnsweringEachStepJustInTimeIsEndedByTheSessionBound() throws Exception {
+    List<String> recipients =
+        java.util.stream.IntStream.range(0, 12).mapToObj(i -> "ops" + i + "@example.com").toList();
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              try {
+                TimeUnit.MILLISECONDS.sleep(450);
+                peer.send("220 slow.test");
+                for (String line = peer.readLine(); line != null; line = peer.readLine()) {
+                  TimeUnit.MILLISECONDS.sleep(450); // each reply inside readTimeout
+                  peer.send("250 ok");
+                }
+              } catch (SocketException e) {
+                // the client ended the session
+              }
+            })) {
+      var settings =
+          new SmtpSettings(
+              "127.0.0.1",
+              server.port(),
+              TlsMode.NONE,
+              null,
+              null,
+              null,
+              TestSettings.LOCALHOST,
+              Duration.ofMillis(250),
+              Duration.ofMillis(500),
+              null);
+      var client = new SmtpClient(settings, Transcript.NONE);
+
+      SmtpException e =
+          assertThrows(
+              SmtpException.class,
+              () -> client.send(new Envelope("alerts@example.com", recipients), MESSAGE));
+
+      assertTrue(e.isTransient(), e.getMessage());
+      assertTrue(e.getMessage().contains("the session took longer than"), e.getMessage());
+    }
+  }
+}
