@@ -308,15 +308,15 @@ final class SmtpConnection implements Closeable {
   private SmtpException failure(String step, String doing, IOException e) {
     broken = true;
     SocketWatchdog.Expired expired = watchdog.expired();
-    if (expired == SocketWatchdog.Expired.STEP) {
+    if (expired == SocketWatchdog.Expired.STEP || e instanceof SocketTimeoutException) {
+      // the watchdog (a reply that trickles) and the socket (silence) mean the same to a user
       return SmtpException.io(
           server,
           step,
-          "no complete reply within readTimeout ("
+          "timed out: no complete reply within readTimeout ("
               + Durations.words(settings.readTimeout())
               + ") "
-              + doing
-              + "; the server is too slow or trickling",
+              + doing,
           e);
     }
     if (expired == SocketWatchdog.Expired.SESSION) {
@@ -331,13 +331,6 @@ final class SmtpConnection implements Closeable {
     }
     if (e instanceof SmtpException se) {
       return se;
-    }
-    if (e instanceof SocketTimeoutException) {
-      return SmtpException.io(
-          server,
-          step,
-          "timed out after " + Durations.words(settings.readTimeout()) + " " + doing,
-          e);
     }
     if (e instanceof EOFException) {
       return SmtpException.io(server, step, "server closed the connection " + doing, e);

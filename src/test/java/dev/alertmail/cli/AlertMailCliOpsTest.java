@@ -340,7 +340,7 @@ class AlertMailCliOpsTest {
               "1 second");
 
       assertEquals(75, run.code(), run.err());
-      assertTrue(run.err().contains("timed out after 1 second"), run.err());
+      assertTrue(run.err().contains("no complete reply within readTimeout (1 second)"), run.err());
       assertFalse(run.err().contains("PT1S"), run.err());
     }
   }
