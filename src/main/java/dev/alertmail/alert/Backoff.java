@@ -8,20 +8,24 @@ import java.util.random.RandomGenerator;
  * minutes, each delay drawn between half and all of its step, so many appenders that lost the same
  * server do not come back in lockstep.
  */
-final class Backoff {
+public final class Backoff {
 
-  static final Duration FIRST = Duration.ofSeconds(5);
-  static final Duration CAP = Duration.ofMinutes(5);
+  /** The first delay's step. */
+  public static final Duration FIRST = Duration.ofSeconds(5);
+
+  /** The longest step. */
+  public static final Duration CAP = Duration.ofMinutes(5);
 
   private final RandomGenerator random;
   private int failures;
 
-  Backoff(RandomGenerator random) {
+  /** A backoff drawing its jitter from {@code random}. */
+  public Backoff(RandomGenerator random) {
     this.random = random;
   }
 
   /** {@return the delay before the next attempt}, longer after each failure in a row */
-  Duration next() {
+  public Duration next() {
     long step = FIRST.toMillis() << Math.min(failures, 16);
     step = Math.min(step, CAP.toMillis());
     failures++;
@@ -29,11 +33,12 @@ final class Backoff {
   }
 
   /** A success ends the streak. */
-  void reset() {
+  public void reset() {
     failures = 0;
   }
 
-  int failures() {
+  /** {@return the failures in the current streak} */
+  public int failures() {
     return failures;
   }
 }

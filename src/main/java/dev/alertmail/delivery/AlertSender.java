@@ -7,6 +7,8 @@ import dev.alertmail.alert.FloodControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +121,9 @@ public final class AlertSender {
     return false;
   }
 
+  // delivered mails some recipients still wait for; sender thread only
+  private final List<RecipientRetry> recipientRetries = new ArrayList<>();
+
   private void run() {
     DigestMailer mailer;
     try {
@@ -135,6 +140,13 @@ public final class AlertSender {
         if (last.isPresent()) {
           send(mailer, flood, last.get(), true);
         }
+        // one last try for recipients still waiting, whatever their backoff says
+        for (RecipientRetry retry : recipientRetries) {
+          if (abandoned || !mailer.retry(retry, clock.instant())) {
+            mailer.abandon(retry);
+          }
+        }
+        recipientRetries.clear();
         held = 0;
         // a logging call that was already inside append() when the appender stopped
         long late = handoff.size() + handoff.dropped();
@@ -150,6 +162,17 @@ public final class AlertSender {
       Optional<Digest> due = flood.poll(clock.instant());
       if (due.isPresent()) {
         send(mailer, flood, due.get(), false);
+      }
+      retryRecipients(mailer);
+    }
+  }
+
+  private void retryRecipients(DigestMailer mailer) {
+    for (var it = recipientRetries.iterator(); it.hasNext() && !stopRequested; ) {
+      RecipientRetry retry = it.next();
+      Instant now = clock.instant();
+      if (!now.isBefore(retry.due()) && mailer.retry(retry, now)) {
+        it.remove();
       }
     }
   }
@@ -183,6 +206,9 @@ public final class AlertSender {
   private long waitMillis(FloodControl flood) {
     Instant now = clock.instant();
     Instant wake = flood.nextWakeup(now);
+    for (RecipientRetry retry : recipientRetries) {
+      wake = wake == null || retry.due().isBefore(wake) ? retry.due() : wake;
+    }
     if (wake == null) {
       return MAX_WAIT_MILLIS;
     }
@@ -192,10 +218,15 @@ public final class AlertSender {
 
   private void send(DigestMailer mailer, FloodControl flood, Digest digest, boolean last) {
     held = flood.pendingEvents() + digest.triggeringEvents();
-    DeliveryOutcome outcome = mailer.deliver(digest);
+    DigestMailer.Delivery delivery = mailer.deliver(digest, clock.instant(), random);
     Instant now = clock.instant();
-    switch (outcome) {
-      case DELIVERED -> flood.delivered(digest, now);
+    switch (delivery.outcome()) {
+      case DELIVERED -> {
+        flood.delivered(digest, now);
+        if (delivery.retry() != null) {
+          recipientRetries.add(delivery.retry());
+        }
+      }
       case TRANSIENT_FAILURE -> {
         if (last) {
           reportLost(digest, "the appender is stopping and cannot retry");

@@ -1,5 +1,6 @@
 package dev.alertmail.delivery;
 
+import dev.alertmail.alert.Backoff;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.mail.AlertMailComposer;
 import dev.alertmail.mail.MailAddress;
@@ -18,8 +19,10 @@ import dev.alertmail.smtp.SmtpTransport;
 import dev.alertmail.smtp.Transcript;
 import dev.alertmail.smtp.TransportReport;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Turns one digest into one mail and hands it to the SMTP client, reporting the outcome. */
 final class DigestMailer {
@@ -72,59 +75,176 @@ final class DigestMailer {
     this.failureReports = throttle;
   }
 
+  /**
+   * What became of a digest: whether flood control should count it as delivered, retry it or give
+   * it up, and, when it was delivered to some recipients while others were refused for now, the
+   * copy to retry for those alone.
+   */
+  record Delivery(DeliveryOutcome outcome, RecipientRetry retry) {}
+
   /** Sends the digest as one mail and says whether it may be retried. */
-  DeliveryOutcome deliver(Digest digest) {
+  Delivery deliver(Digest digest, Instant now, RandomGenerator random) {
     MailMessage message;
+    byte[] bytes;
     TransportReport report;
     try {
       message = composer.compose(digest, Instant.now());
-      byte[] bytes = MimeRenderer.render(message);
+      bytes = MimeRenderer.render(message);
       List<String> recipients =
           message.recipients().stream().map(MailAddress::toString).distinct().toList();
       report = transport.send(new Envelope(message.from().toString(), recipients), bytes);
     } catch (RuntimeException e) {
       // a bug must cost this mail, never the sender thread
       status.error("Could not send alert mail: " + e, e);
-      return DeliveryOutcome.PERMANENT_FAILURE;
+      return new Delivery(DeliveryOutcome.PERMANENT_FAILURE, null);
     }
+    Waiting waiting = reportSessions(message.subject(), report, 0);
+    boolean nothingDelivered = report.delivered().isEmpty();
+    if (nothingDelivered) {
+      for (RouteFailure failure : report.failed()) {
+        reportFailure(message.subject(), failure);
+      }
+      return new Delivery(
+          report.hasTransientFailure()
+              ? DeliveryOutcome.TRANSIENT_FAILURE
+              : DeliveryOutcome.PERMANENT_FAILURE,
+          null);
+    }
+    reportPermanentRouteFailures(message.subject(), report);
+    if (waiting.recipients().isEmpty()) {
+      return new Delivery(DeliveryOutcome.DELIVERED, null);
+    }
+    var retry =
+        new RecipientRetry(
+            message.subject(),
+            message.from().toString(),
+            bytes,
+            waiting.recipients(),
+            waiting.reason(),
+            now,
+            new Backoff(random));
+    status.warn(
+        "Alert mail \""
+            + message.subject()
+            + "\" is waiting for a retry in "
+            + retry.untilDue(now).toSeconds()
+            + " s for "
+            + String.join(", ", waiting.recipients())
+            + " ("
+            + waiting.reason()
+            + "); the others have it.");
+    return new Delivery(DeliveryOutcome.DELIVERED, retry);
+  }
+
+  /**
+   * Sends a delivered mail again to the recipients still waiting for it.
+   *
+   * @return whether it is settled: delivered to all of them, refused for good, or given up
+   */
+  boolean retry(RecipientRetry retry, Instant now) {
+    TransportReport report;
+    try {
+      report = transport.send(new Envelope(retry.sender(), retry.waiting()), retry.message());
+    } catch (RuntimeException e) {
+      status.error("Could not send alert mail: " + e, e);
+      return true;
+    }
+    Waiting waiting = reportSessions(retry.subject(), report, retry.retries() + 1);
+    reportPermanentRouteFailures(retry.subject(), report);
+    if (waiting.recipients().isEmpty()) {
+      return true;
+    }
+    if (retry.stillWaiting(waiting.recipients(), waiting.reason(), now)) {
+      return false;
+    }
+    status.error(
+        "Alert mail \""
+            + retry.subject()
+            + "\" not delivered to "
+            + String.join(", ", waiting.recipients())
+            + ": still refused for now after "
+            + retry.retries()
+            + " retries over "
+            + retry.age(now).toMinutes()
+            + " minutes ("
+            + waiting.reason()
+            + "); given up.",
+        null);
+    return true;
+  }
+
+  /** At stop(): the recipients whose copy could not be retried any more. */
+  void abandon(RecipientRetry retry) {
+    status.error(
+        "Alert mail \""
+            + retry.subject()
+            + "\" not delivered to "
+            + String.join(", ", retry.waiting())
+            + ": the appender stopped while a retry was pending ("
+            + retry.lastReason()
+            + ").",
+        null);
+  }
+
+  /** Recipients refused for now, and the first reason given. */
+  private record Waiting(List<String> recipients, String reason) {}
+
+  /**
+   * Reports each session that delivered (and the recipients it refused for good); returns the
+   * recipients refused for now, by a 4xx at RCPT or a route that failed transiently.
+   */
+  private Waiting reportSessions(String subject, TransportReport report, int attempt) {
+    List<String> waiting = new ArrayList<>();
+    String reason = null;
     for (DeliveryReport delivered : report.delivered()) {
-      reportRejections(delivered);
+      for (RecipientRejection rejection : delivered.rejected()) {
+        String answer =
+            delivered.server()
+                + " answered "
+                + rejection.reply().code()
+                + " "
+                + rejection.reply().text();
+        if (rejection.reply().isTransientFailure()) {
+          waiting.add(rejection.recipient());
+          reason = reason != null ? reason : answer;
+        } else {
+          status.warn(
+              "Alert mail \""
+                  + subject
+                  + "\" refused for good for "
+                  + rejection.recipient()
+                  + ": "
+                  + answer);
+        }
+      }
       status.info(
           "Sent alert mail \""
-              + message.subject()
+              + subject
               + "\" to "
               + String.join(", ", delivered.accepted())
               + " via "
-              + delivered.server());
+              + delivered.server()
+              + (attempt > 0 ? " (retry " + attempt + ")" : ""));
     }
-    boolean nothingDelivered = report.delivered().isEmpty();
     for (RouteFailure failure : report.failed()) {
-      reportFailure(message, digest, failure, nothingDelivered);
+      if (failure.cause().isTransient()) {
+        waiting.addAll(failure.recipients());
+        reason = reason != null ? reason : failure.cause().getMessage();
+      }
     }
-    if (!nothingDelivered) {
-      return DeliveryOutcome.DELIVERED;
-    }
-    return report.hasTransientFailure()
-        ? DeliveryOutcome.TRANSIENT_FAILURE
-        : DeliveryOutcome.PERMANENT_FAILURE;
+    return new Waiting(waiting, reason);
   }
 
-  private void reportRejections(DeliveryReport report) {
-    for (RecipientRejection rejection : report.rejected()) {
-      status.warn(
-          "Alert mail not delivered to "
-              + rejection.recipient()
-              + ": "
-              + report.server()
-              + " answered "
-              + rejection.reply().code()
-              + " "
-              + rejection.reply().text());
+  /** Routes that failed for good: those recipients are lost. */
+  private void reportPermanentRouteFailures(String subject, TransportReport report) {
+    for (RouteFailure failure : report.failed()) {
+      if (!failure.cause().isTransient()) {
+        reportFailure(subject, failure);
+      }
     }
   }
 
-  private void reportFailure(
-      MailMessage message, Digest digest, RouteFailure failure, boolean nothingDelivered) {
+  private void reportFailure(String subject, RouteFailure failure) {
     long skipped = failureReports.admit();
     if (skipped < 0) {
       return;
@@ -132,12 +252,9 @@ final class DigestMailer {
     SmtpException cause = failure.cause();
     status.error(
         "Could not send alert mail \""
-            + message.subject()
+            + subject
             + "\" to "
             + String.join(", ", failure.recipients())
-            + (nothingDelivered
-                ? ""
-                : " (delivered to the others; these recipients are not retried)")
             + ": "
             + cause.getMessage()
             + (cause.isTransient() ? "" : " [permanent]")

@@ -162,7 +162,9 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   }
 
   /**
-   * Bound on each wait for the server's reply. Default: {@code 60 seconds}.
+   * Bound on each whole reply of the server and each write to it, however the server paces its
+   * bytes; a session with one server is bounded by 2 x {@code connectTimeout} + 3 x {@code
+   * readTimeout}. Default: {@code 60 seconds}.
    *
    * @param readTimeout a Logback duration, e.g. {@code 60 seconds}
    */

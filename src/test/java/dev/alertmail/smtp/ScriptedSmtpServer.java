@@ -37,15 +37,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile Socket socket;
 
-  private ScriptedSmtpServer(Script script) throws IOException {
+  private ScriptedSmtpServer(Script... scripts) throws IOException {
     listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    Thread thread = new Thread(() -> serve(script), "scripted-smtp-" + listener.getLocalPort());
+    Thread thread = new Thread(() -> serve(scripts), "scripted-smtp-" + listener.getLocalPort());
     thread.setDaemon(true);
     thread.start();
   }
 
   public static ScriptedSmtpServer start(Script script) throws IOException {
     return new ScriptedSmtpServer(script);
+  }
+
+  /** A server for several sessions in a row: one script per connection, in order. */
+  public static ScriptedSmtpServer sessions(Script... scripts) throws IOException {
+    return new ScriptedSmtpServer(scripts);
   }
 
   public int port() {
@@ -92,10 +97,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
   }
 
-  private void serve(Script script) {
-    try (Socket accepted = listener.accept()) {
-      socket = accepted;
-      script.run(new Peer(accepted));
+  private void serve(Script[] scripts) {
+    try {
+      for (Script script : scripts) {
+        try (Socket accepted = listener.accept()) {
+          socket = accepted;
+          script.run(new Peer(accepted));
+        }
+      }
     } catch (Throwable t) {
       failure.set(t);
     } finally {
