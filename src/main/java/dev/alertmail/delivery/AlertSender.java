@@ -37,6 +37,10 @@ public final class AlertSender {
   private final ReportThrottle dropReports;
   private final Thread worker;
   private volatile boolean stopRequested;
+  private volatile boolean exiting;
+  // set by the sender thread only, once an exit flush found nothing more to send
+  private volatile boolean drained;
+  private final Object idle = new Object();
   private volatile boolean abandoned;
   // what the worker holds (flood control and the mail in flight), for stop()'s report
   private volatile long held;
@@ -124,6 +128,42 @@ public final class AlertSender {
   // delivered mails some recipients still wait for; sender thread only
   private final List<RecipientRetry> recipientRetries = new ArrayList<>();
 
+  /**
+   * The JVM is exiting: from now on every alert is mailed at once, whatever {@code groupWait} and
+   * the rate limit say, and this waits (up to the timeout) until nothing is pending. The sender is
+   * not stopped: other shutdown hooks run at the same time and may still log an error (Spring
+   * closing its context) before they stop Logback, which then drains the rest.
+   *
+   * @return whether everything pending was handled in time
+   */
+  public boolean flushForExit(Duration timeout) {
+    drained = false;
+    exiting = true;
+    handoff.wakeConsumer();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (!drained && worker.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(idle, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void signalIdle() {
+    synchronized (idle) {
+      idle.notifyAll();
+    }
+  }
+
   private void run() {
     DigestMailer mailer;
     try {
@@ -157,6 +197,18 @@ public final class AlertSender {
               null);
         }
         return;
+      }
+      if (exiting) {
+        take(flood, 0, Integer.MAX_VALUE);
+        Optional<Digest> now = flood.drain();
+        if (now.isPresent()) {
+          send(mailer, flood, now.get(), true); // no retry can outlive the JVM
+        } else if (handoff.size() == 0) {
+          drained = true;
+          signalIdle();
+          take(flood, MAX_WAIT_MILLIS, Integer.MAX_VALUE); // then mail what comes at once
+        }
+        continue;
       }
       take(flood, waitMillis(flood), BATCH);
       Optional<Digest> due = flood.poll(clock.instant());

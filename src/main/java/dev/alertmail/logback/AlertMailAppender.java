@@ -406,10 +406,10 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   }
 
   /**
-   * Delivers what is pending within {@code shutdownTimeout}, then returns. Also runs when the JVM
-   * exits without stopping Logback (no {@code <shutdownHook/>}), so an application that logs an
-   * ERROR and exits within {@code groupWait} still sends it; when Logback's own hook or the
-   * application stopped the appender first, the exit hook finds nothing to do.
+   * Delivers what is pending within {@code shutdownTimeout}, then returns. When the JVM exits
+   * without stopping Logback (no {@code <shutdownHook/>}), the appender's own exit hook mails what
+   * is pending at once instead (see {@link #flushAtExit()}), so an application that logs an ERROR
+   * and exits within {@code groupWait} still sends it.
    */
   @Override
   public void stop() {
@@ -424,12 +424,23 @@ public class AlertMailAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
   }
 
   private Thread registerExitHook() {
-    Thread hook = new Thread(this::stop, "alertmail-exit[" + getName() + "]");
+    Thread hook = new Thread(this::flushAtExit, "alertmail-exit[" + getName() + "]");
     try {
       Runtime.getRuntime().addShutdownHook(hook);
       return hook;
     } catch (IllegalStateException | SecurityException e) {
       return null; // the JVM is already exiting: whoever started us now will stop us
+    }
+  }
+
+  /**
+   * Runs in the JVM's shutdown, beside the other hooks: mails what is pending at once and keeps the
+   * appender running, since another hook (Spring closing its context) may still log an ERROR before
+   * it stops Logback, whose stop() then drains the rest.
+   */
+  private void flushAtExit() {
+    if (isStarted() && !stopping.get()) {
+      sender.flushForExit(java.time.Duration.ofMillis(settings.shutdownTimeout.getMilliseconds()));
     }
   }
 

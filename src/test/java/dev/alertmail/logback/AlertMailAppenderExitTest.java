@@ -46,20 +46,22 @@ class AlertMailAppenderExitTest {
       """;
 
   /** What the child JVM printed to stderr. */
-  private String runApp(int smtpPort, String message) throws Exception {
+  private String runApp(int smtpPort, String... messages) throws Exception {
     Path config = dir.resolve("logback.xml");
     Files.writeString(config, LOGBACK_XML, StandardCharsets.UTF_8);
     Path stderr = dir.resolve("stderr.txt");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=" + config,
+                "-Dsmtp.port=" + smtpPort,
+                ShortLivedApp.class.getName()));
+    command.addAll(List.of(messages));
     Process app =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "-Dlogback.configurationFile=" + config,
-                    "-Dsmtp.port=" + smtpPort,
-                    ShortLivedApp.class.getName(),
-                    message))
+        new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(stderr.toFile())
             .start();
@@ -94,5 +96,23 @@ class AlertMailAppenderExitTest {
     assertTrue(stderr.contains("127.0.0.1:" + closedPort), stderr);
     assertTrue(stderr.contains("1 triggering event not delivered"), stderr);
     assertTrue(stderr.contains("OnConsoleStatusListener"), "says how to see every report");
+  }
+
+  @Test
+  void anErrorLoggedByAnotherShutdownHookBeforeItStopsLogbackIsMailedToo() throws Exception {
+    String stderr =
+        runApp(greenMail.getSmtp().getPort(), "payment export failed", "cleanup failed at exit");
+
+    // the first error goes at once; the second, logged while the JVM shuts down, when the other
+    // hook stops Logback: one or two mails, but every error in one of them
+    assertTrue(greenMail.waitForIncomingEmail(10_000, 1), "no mail arrived; stderr:\n" + stderr);
+    long counted = 0;
+    StringBuilder subjects = new StringBuilder();
+    for (MimeMessage mail : greenMail.getReceivedMessages()) {
+      counted += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+      subjects.append(mail.getSubject()).append('\n');
+    }
+    assertEquals(2, counted, subjects.toString());
+    assertFalse(stderr.contains("AlertMail ["), stderr);
   }
 }

@@ -12,10 +12,29 @@ public final class ShortLivedApp {
 
   private ShortLivedApp() {}
 
-  /** Logs the ERROR given as the first argument and returns. */
+  /**
+   * Logs the ERROR given as the first argument and returns. With a second argument, it also logs
+   * that as an ERROR from a shutdown hook of its own, 300 ms into the JVM's shutdown, and then
+   * stops Logback, as Spring Boot does when it closes its context.
+   */
   public static void main(String[] args) {
     Logger log = LoggerFactory.getLogger("com.shop.Batch");
     log.info("nightly batch starting");
+    if (args.length > 1) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      Thread.sleep(300); // the application's own cleanup
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    log.error(args[1]);
+                    ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory())
+                        .stop();
+                  }));
+    }
     log.error(args[0], new IllegalStateException("ledger locked"));
   }
 }
