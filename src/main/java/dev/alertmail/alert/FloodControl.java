@@ -43,6 +43,8 @@ public final class FloodControl {
   // problems of the pending mail beyond the kept ones: counted exactly, without a sample
   private final Map<String, Counted> others = new HashMap<>();
   private long otherEvents;
+  // the counted kinds of the mail in flight, restored if it has to be retried
+  private Map<String, Counted> othersInFlight = Map.of();
   private long dropped;
   private Instant groupOpenedAt;
   private Instant heldBackSince;
@@ -139,6 +141,7 @@ public final class FloodControl {
 
   /** The digest was delivered: its problems start (or restart) their dedup window now. */
   public void delivered(Digest digest, Instant now) {
+    othersInFlight = Map.of();
     for (DigestEntry entry : digest.entries()) {
       remember(entry.fingerprint(), now);
     }
@@ -160,8 +163,17 @@ public final class FloodControl {
         addPending(entry);
       }
     }
-    // the problems it only counted cannot be told apart any more; their total stays exact
+    // the kinds it only counted go back as they were, so a retried mail counts them exactly
     otherEvents += digest.otherEvents();
+    for (Map.Entry<String, Counted> other : othersInFlight.entrySet()) {
+      Counted known = others.get(other.getKey());
+      if (known != null) {
+        others.put(other.getKey(), known.plus(other.getValue()));
+      } else if (others.size() < MAX_TRACKED) {
+        others.put(other.getKey(), other.getValue());
+      }
+    }
+    othersInFlight = Map.of();
     dropped += digest.droppedEvents();
     if (digest.heldBackSince() != null
         && (heldBackSince == null || digest.heldBackSince().isBefore(heldBackSince))) {
@@ -177,6 +189,7 @@ public final class FloodControl {
 
   /** The digest failed for good; the caller reports its count as lost. */
   public void lost(Digest digest) {
+    othersInFlight = Map.of();
     backoff.reset();
     retryAt = null;
   }
@@ -217,6 +230,7 @@ public final class FloodControl {
         new Digest(entries, otherEvents + untrackedRepeats, others.size(), dropped, heldBackSince);
     pending.clear();
     repeats.clear();
+    othersInFlight = Map.copyOf(others);
     others.clear();
     otherEvents = 0;
     untrackedRepeats = 0;
@@ -240,7 +254,9 @@ public final class FloodControl {
     otherEvents += entry.count();
     Counted counted = others.get(fingerprint);
     if (counted == null && others.size() >= MAX_TRACKED) {
-      return;
+      // Space-Saving: the least counted kind makes room (its events stay in otherEvents), so a
+      // problem arriving after a thousand rare ones is still counted and can still overtake
+      others.remove(leastCounted());
     }
     counted = counted == null ? Counted.of(entry) : counted.plus(entry);
     DigestEntry least = leastFrequentPending();
@@ -259,6 +275,18 @@ public final class FloodControl {
             fingerprint, counted.count, counted.firstSeen, counted.lastSeen, entry.sample(), null));
   }
 
+  private String leastCounted() {
+    String least = null;
+    long count = Long.MAX_VALUE;
+    for (Map.Entry<String, Counted> other : others.entrySet()) {
+      if (other.getValue().count() < count) {
+        least = other.getKey();
+        count = other.getValue().count();
+      }
+    }
+    return least;
+  }
+
   private DigestEntry leastFrequentPending() {
     DigestEntry least = null;
     for (DigestEntry kept : pending.values()) {
@@ -273,6 +301,13 @@ public final class FloodControl {
   private record Counted(long count, Instant firstSeen, Instant lastSeen) {
     static Counted of(DigestEntry entry) {
       return new Counted(entry.count(), entry.firstSeen(), entry.lastSeen());
+    }
+
+    Counted plus(Counted other) {
+      return new Counted(
+          count + other.count,
+          other.firstSeen.isBefore(firstSeen) ? other.firstSeen : firstSeen,
+          other.lastSeen.isAfter(lastSeen) ? other.lastSeen : lastSeen);
     }
 
     Counted plus(DigestEntry entry) {

@@ -79,4 +79,51 @@ class FloodHeavyHittersTest {
       assertEquals(kinds, digest.kinds(), where);
     }
   }
+
+  @Test
+  void aFrequentProblemAfterMoreRareKindsThanAreTrackedStillLeadsTheMail() {
+    Instant now = T0;
+    FloodControl flood = new FloodControl(FloodPolicy.DEFAULTS, now, new SplittableRandom(1));
+    for (int i = 0; i < 1_100; i++) {
+      flood.accept(Alerts.of("rare " + i, now, i), now);
+    }
+    for (int i = 0; i < 500; i++) {
+      flood.accept(Alerts.of("Database down", now, i), now);
+    }
+
+    Digest digest = flood.poll(now.plus(Duration.ofSeconds(10))).orElseThrow();
+
+    assertEquals("Database down on order {}", digest.first().trigger().messageTemplate());
+    assertEquals(500, digest.entries().get(0).count());
+    assertEquals(1_600, digest.triggeringEvents());
+  }
+
+  @Test
+  void aRetriedMailCountsTheKindsItOnlyCountedExactly() {
+    Instant now = T0;
+    FloodControl flood = new FloodControl(FloodPolicy.DEFAULTS, now, new SplittableRandom(1));
+    for (int i = 0; i < 30; i++) {
+      flood.accept(Alerts.of("kind " + i, now, i), now);
+    }
+    Digest failed = flood.poll(now.plus(Duration.ofSeconds(10))).orElseThrow();
+    assertEquals(30, failed.kinds());
+    flood.retryLater(failed, now.plus(Duration.ofSeconds(10)));
+    String counted = "kind 29"; // arrived when 25 were kept: counted without a sample
+    for (int i = 0; i < 5; i++) {
+      flood.accept(Alerts.of(counted, now, i), now.plus(Duration.ofSeconds(11)));
+    }
+
+    Digest retried = flood.poll(now.plus(Duration.ofMinutes(10))).orElseThrow();
+
+    assertEquals(30, retried.kinds());
+    assertEquals(35, retried.triggeringEvents());
+    assertEquals(
+        6,
+        retried.entries().stream()
+            .filter(e -> e.sample().trigger().message().startsWith(counted))
+            .findFirst()
+            .orElseThrow()
+            .count(),
+        "it overtook a kept kind with its exact count");
+  }
 }
