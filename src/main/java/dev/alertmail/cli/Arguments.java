@@ -14,6 +14,10 @@ record Arguments(String command, Map<String, String> options, List<String> posit
 
   static final Set<String> SWITCHES = Set.of("html", "verbose", "send-test", "help");
 
+  /** Flags with a value that are not settings. */
+  static final Set<String> OPTIONS =
+      Set.of("subject", "body-file", "config", "logback", "appender", "profile");
+
   /** Flags that would put a secret in the process list; refused with a pointer to the way. */
   static final Set<String> SECRETS = Set.of("password", "trust-store-password");
 
@@ -45,6 +49,14 @@ record Arguments(String command, Map<String, String> options, List<String> posit
                 + " in ALERTMAIL_"
                 + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
       }
+      if (!SWITCHES.contains(name)
+          && !OPTIONS.contains(name)
+          && !name.equals("version")
+          && !isSettingFlag(name)) {
+        // a typo must not silently drop a setting such as --tls starttls
+        throw new CliFailure(
+            ExitCode.USAGE, "unknown flag --" + name + ": see alertmail " + args[0] + " --help");
+      }
       if (SWITCHES.contains(name)) {
         options.put(name, value == null ? "true" : value);
         continue;
@@ -59,6 +71,15 @@ record Arguments(String command, Map<String, String> options, List<String> posit
       options.put(name, previous == null ? value : previous + "," + value);
     }
     return new Arguments(args[0], options, positionals);
+  }
+
+  private static boolean isSettingFlag(String name) {
+    for (String setting : Settings.NAMES) {
+      if (Settings.flagName(setting).equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean has(String name) {

@@ -22,13 +22,25 @@ public final class UndefinedVariables {
 
   private UndefinedVariables() {}
 
-  /** {@return the names of the undefined variables in a substituted value, in order} */
+  private static final Pattern TAIL = Pattern.compile("(.*[a-z].*)[.\\-]([A-Z0-9_]+)");
+
+  /** Elements whose values are secrets: nothing of their text is ever shown. */
+  public static final java.util.Set<String> SECRETS =
+      java.util.Set.of("password", "trustStorePassword");
+
+  /**
+   * {@return the names of the undefined variables in a substituted value, in order} The value no
+   * longer shows where a variable began: in {@code mail.DOMAIN_IS_UNDEFINED} it is taken to be
+   * {@code DOMAIN} (an upper-case name after lower-case text and a dot or dash), while {@code
+   * app.name_IS_UNDEFINED} stays {@code app.name}.
+   */
   public static List<String> in(String value) {
     List<String> names = new ArrayList<>();
     if (value != null && value.contains(MARKER)) {
       Matcher matcher = UNDEFINED.matcher(value);
       while (matcher.find()) {
-        names.add(matcher.group(1));
+        Matcher tail = TAIL.matcher(matcher.group(1));
+        names.add(tail.matches() ? tail.group(2) : matcher.group(1));
       }
     }
     return names;
@@ -46,6 +58,12 @@ public final class UndefinedVariables {
     for (Map.Entry<String, String> element : values.entrySet()) {
       List<String> names = in(element.getValue());
       if (names.isEmpty()) {
+        continue;
+      }
+      if (SECRETS.contains(element.getKey())
+          && !element.getValue().strip().equals(names.get(0) + MARKER)) {
+        // the name is read from the value; with other text around it, that text is the secret's
+        problems.add("<" + element.getKey() + "> uses a variable that is not defined: " + where);
         continue;
       }
       List<String> shown = names.stream().map(n -> "${" + n + "}").distinct().toList();

@@ -360,6 +360,13 @@ class AlertMailCliOpsTest {
   }
 
   @Test
+  void aMistypedFlagIsAUsageErrorNotASilentlyDroppedSetting() {
+    Run run = run(Map.of(), "check", "--config", "x.properties", "--tsl", "starttls");
+    assertEquals(64, run.code());
+    assertTrue(run.err().contains("unknown flag --tsl"), run.err());
+  }
+
+  @Test
   void versionIsTheProjectsVersion() {
     Run run = run(Map.of(), "send", "--version");
     assertEquals(0, run.code());
