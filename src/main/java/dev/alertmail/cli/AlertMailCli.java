@@ -120,15 +120,27 @@ public final class AlertMailCli {
   private static ExitCode check(
       Arguments arguments, Map<String, String> env, PrintStream out, PrintStream err, Transcript t)
       throws CliFailure {
+    boolean logback = arguments.has("logback");
     Settings settings =
-        arguments.has("logback")
+        logback
             ? LogbackXmlReader.read(
-                Path.of(arguments.option("logback")),
-                arguments.option("appender"),
-                arguments.option("profile"),
-                env)
+                    Path.of(arguments.option("logback")),
+                    arguments.option("appender"),
+                    arguments.option("profile"),
+                    env)
+                .withFlags(arguments)
             : Settings.resolve(arguments, env);
-    ExitCode result = CheckCommand.check(settings, t, out);
+    SmtpSetup setup = SmtpSetup.of(settings);
+    ExitCode result;
+    try (WaitNotice notice =
+        new WaitNotice(
+            t,
+            err,
+            "DNS, the connection or the greeting of " + setup.route(),
+            SendCommand.bounds(setup))) {
+      result =
+          CheckCommand.check(settings, notice, out, logback ? words -> words : CliWords::speak);
+    }
     if (result == ExitCode.OK && arguments.has("send-test")) {
       return SendCommand.send(
           settings,

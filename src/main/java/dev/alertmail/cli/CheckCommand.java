@@ -23,11 +23,20 @@ final class CheckCommand {
 
   private CheckCommand() {}
 
-  static ExitCode check(Settings settings, Transcript transcript, PrintStream out)
+  /**
+   * @param words turns the client's messages into the user's terms: logback.xml elements, or flags
+   *     and environment variables
+   */
+  static ExitCode check(
+      Settings settings,
+      Transcript transcript,
+      PrintStream out,
+      java.util.function.UnaryOperator<String> words)
       throws CliFailure {
     SmtpSetup setup = SmtpSetup.of(settings);
     if (setup.from() == null) {
-      throw new CliFailure(ExitCode.CONFIG, "from is not set: check asks the server about it");
+      throw new CliFailure(
+          ExitCode.CONFIG, "<from> is not set: check asks the server whether it takes it");
     }
     List<String> recipients = new ArrayList<>();
     for (String kind : List.of("to", "cc", "bcc")) {
@@ -36,7 +45,9 @@ final class CheckCommand {
       }
     }
     if (recipients.isEmpty()) {
-      throw new CliFailure(ExitCode.CONFIG, "to is not set: check asks the server about it");
+      throw new CliFailure(
+          ExitCode.CONFIG,
+          "<to> is not set: check asks the server whether it takes each recipient");
     }
     List<HostPort> servers = servers(setup, recipients, out);
     if (setup.relays().isEmpty()) {
@@ -56,7 +67,8 @@ final class CheckCommand {
       try {
         addresses = setup.mxResolver().addresses(server.host());
       } catch (SmtpException e) {
-        out.println(line("DNS", System.nanoTime() - start, "FAILED " + e.getMessage()));
+        out.println(
+            line("DNS", System.nanoTime() - start, "FAILED " + words.apply(e.getMessage())));
         last = e;
         continue;
       }
@@ -78,7 +90,7 @@ final class CheckCommand {
           out.println("OK: " + server + " would take the mail");
           return ExitCode.OK;
         } catch (SmtpException e) {
-          out.println(line("FAILED", 0, e.getMessage()));
+          out.println(line("FAILED", 0, words.apply(e.getMessage())));
           last = e;
         }
       }

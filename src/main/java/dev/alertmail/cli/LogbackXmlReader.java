@@ -91,19 +91,21 @@ final class LogbackXmlReader {
           file + " has several AlertMail appenders: choose one with --appender NAME");
     }
     Map<String, String> values = new LinkedHashMap<>();
+    List<Element> elements = new ArrayList<>();
+    flatten(candidates.get(0), active, elements); // Spring allows <springProfile> here too
     for (String name : Settings.NAMES) {
-      for (Element element : children(candidates.get(0), name)) {
+      for (Element element : elements.stream().filter(e -> e.getTagName().equals(name)).toList()) {
         String value =
             substitute(file, "<" + name + ">", element.getTextContent().strip(), properties);
         values.merge(name, value, (a, b) -> a + "," + b);
       }
     }
     List<String> undefined =
-        UndefinedVariables.problems(
-            values, "set it in the environment or as a <property>" + springHint(springSources));
+        UndefinedVariables.problems(values, "set it in the environment or as a <property>");
     if (!undefined.isEmpty()) {
       // never go on with a placeholder: it would be sent as a host name or, worse, a password
-      throw new CliFailure(ExitCode.CONFIG, file + ": " + String.join("; ", undefined));
+      throw new CliFailure(
+          ExitCode.CONFIG, file + ": " + String.join("; ", undefined) + springHint(springSources));
     }
     return new Settings(values);
   }

@@ -64,6 +64,18 @@ final class Settings {
     return new Settings(merged);
   }
 
+  /** {@return these settings with the command line's flags over them} */
+  Settings withFlags(Arguments arguments) {
+    Map<String, String> merged = new LinkedHashMap<>(values);
+    for (String name : NAMES) {
+      String value = arguments.option(flagName(name));
+      if (value != null) {
+        merged.put(name, value);
+      }
+    }
+    return new Settings(merged);
+  }
+
   static Map<String, String> readFile(Path file) throws CliFailure {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

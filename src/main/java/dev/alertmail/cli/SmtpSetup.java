@@ -38,7 +38,7 @@ record SmtpSetup(
         port = Integer.parseInt(settings.get("smtpPort"));
         new HostPort("localhost", port);
       } catch (IllegalArgumentException e) {
-        throw config("smtpPort '" + settings.get("smtpPort") + "' is not a port from 1 to 65535");
+        throw config("<smtpPort> '" + settings.get("smtpPort") + "' is not a port from 1 to 65535");
       }
     }
     List<HostPort> relays = List.of();
@@ -46,7 +46,7 @@ record SmtpSetup(
       try {
         relays = HostPort.parseList(settings.get("smtpHost"), port);
       } catch (IllegalArgumentException e) {
-        throw config("smtpHost: " + e.getMessage());
+        throw config("<smtpHost> " + e.getMessage());
       }
     }
     HostPort dns = null;
@@ -54,7 +54,7 @@ record SmtpSetup(
       try {
         dns = HostPort.parse(settings.get("dnsServer"), 53);
       } catch (IllegalArgumentException e) {
-        throw config("dnsServer: " + e.getMessage());
+        throw config("<dnsServer> " + e.getMessage());
       }
     }
     List<String> problems = new ArrayList<>();
@@ -62,12 +62,12 @@ record SmtpSetup(
         TrustStores.context(
             settings.get("trustStore"), settings.get("trustStorePassword"), problems);
     if (!problems.isEmpty()) {
-      throw config(problems.get(0).replaceAll("[<>]", ""));
+      throw config(problems.get(0));
     }
     String username = settings.get("username");
     String password = settings.get("password");
     if ((username == null) != (password == null)) {
-      throw config("username and password go together: set both or neither");
+      throw config("<username> and <password> go together: set both or neither");
     }
     AuthMechanism mechanism =
         settings.get("authMechanism") == null
@@ -119,7 +119,7 @@ record SmtpSetup(
     try {
       return MailAddress.parse(value.strip());
     } catch (IllegalArgumentException e) {
-      throw new CliFailure(ExitCode.NO_USER, setting + ": " + e.getMessage());
+      throw new CliFailure(ExitCode.NO_USER, "<" + setting + "> " + e.getMessage());
     }
   }
 
@@ -159,7 +159,7 @@ record SmtpSetup(
       }
       return Duration.ofMillis(millis);
     } catch (IllegalArgumentException e) {
-      throw config(setting + " '" + value + "' is not a duration such as '10 seconds'");
+      throw config("<" + setting + "> '" + value + "' is not a duration such as '10 seconds'");
     }
   }
 
@@ -175,7 +175,7 @@ record SmtpSetup(
       for (E constant : type.getEnumConstants()) {
         names.add(constant.name());
       }
-      throw config(setting + " '" + value + "' is not one of " + String.join(", ", names));
+      throw config("<" + setting + "> '" + value + "' is not one of " + String.join(", ", names));
     }
   }
 

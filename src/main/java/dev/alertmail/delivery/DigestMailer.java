@@ -208,13 +208,15 @@ final class DigestMailer {
           waiting.add(rejection.recipient());
           reason = reason != null ? reason : answer;
         } else {
-          status.warn(
+          // the alert is lost for this recipient: an error, so it reaches stderr by default
+          status.error(
               "Alert mail \""
                   + subject
                   + "\" refused for good for "
                   + rejection.recipient()
                   + ": "
-                  + answer);
+                  + answer,
+              null);
         }
       }
       status.info(

@@ -68,7 +68,7 @@ final class SmtpSession {
           String rcpt = "RCPT TO:<" + recipient + ">";
           SmtpReply reply = connection.command(rcpt);
           if (reply.code() != 251) {
-            expect(rcpt, reply, 250, "recipient refused");
+            expect(rcpt, reply, 250, "recipient <" + recipient + "> refused");
           }
           steps.step("RCPT TO", "<" + recipient + "> accepted");
         }

@@ -360,6 +360,47 @@ class AlertMailCliOpsTest {
   }
 
   @Test
+  void checkOfALogbackXmlTakesFlagsOverItAndProfileSectionsInsideTheAppender() throws Exception {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              greet(peer);
+              peer.expect("MAIL FROM:<alerts@example.com>").send("250 ok");
+              peer.expect("RCPT TO:<me@example.com>").send("250 ok");
+              peer.expect("RSET").send("250 ok");
+              peer.expect("QUIT").send("221 bye");
+            })) {
+      Path xml =
+          Files.writeString(
+              dir.resolve("logback-spring.xml"),
+              """
+              <configuration>
+                <appender name="ALERT" class="dev.alertmail.logback.AlertMailAppender">
+                  <smtpHost>127.0.0.1</smtpHost>
+                  <tls>NONE</tls>
+                  <from>alerts@example.com</from>
+                  <to>ops@example.com</to>
+                  <springProfile name="prod"><smtpPort>%d</smtpPort></springProfile>
+                </appender>
+              </configuration>
+              """
+                  .formatted(server.port()));
+      Run run =
+          run(
+              Map.of(),
+              "check",
+              "--logback",
+              xml.toString(),
+              "--profile",
+              "prod",
+              "--to",
+              "me@example.com");
+
+      assertEquals(0, run.code(), run.out() + run.err());
+    }
+  }
+
+  @Test
   void aMistypedFlagIsAUsageErrorNotASilentlyDroppedSetting() {
     Run run = run(Map.of(), "check", "--config", "x.properties", "--tsl", "starttls");
     assertEquals(64, run.code());

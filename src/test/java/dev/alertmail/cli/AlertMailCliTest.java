@@ -217,7 +217,7 @@ class AlertMailCliTest {
   void aMalformedAddressExitsWith67() {
     Run run = run(Map.of(), "x", plain("send", "--to", "ops-at-example.com"));
     assertEquals(67, run.code());
-    assertTrue(run.err().startsWith("alertmail: to:"), run.err());
+    assertTrue(run.err().startsWith("alertmail: --to 'ops-at-example.com'"), run.err());
   }
 
   @Test
