@@ -33,24 +33,8 @@ class AlertSenderRecipientRetryTest {
   private final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-11-24T14:00:00Z"));
   private final InstantSource clock = () -> now.get();
-  private final List<String> status = new CopyOnWriteArrayList<>();
-  private final StatusSink sink =
-      new StatusSink() {
-        @Override
-        public void info(String message) {
-          status.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-          status.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-          status.add("ERROR " + message);
-        }
-      };
+  private final RecordingStatus sink = new RecordingStatus();
+  private final List<String> status = sink.lines;
 
   private static SenderConfig config(int port) {
     return new SenderConfig(

@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -34,24 +33,8 @@ class AlertSenderRetryTest {
   private final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-11-24T14:00:00Z"));
   private final InstantSource clock = () -> now.get();
-  private final List<String> status = new CopyOnWriteArrayList<>();
-  private final StatusSink sink =
-      new StatusSink() {
-        @Override
-        public void info(String message) {
-          status.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-          status.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-          status.add("ERROR " + message);
-        }
-      };
+  private final RecordingStatus sink = new RecordingStatus();
+  private final List<String> status = sink.lines;
 
   private static int freePort() throws Exception {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
