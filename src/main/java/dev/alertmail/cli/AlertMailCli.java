@@ -1,5 +1,6 @@
 package dev.alertmail.cli;
 
+import dev.alertmail.config.SettingWords;
 import dev.alertmail.smtp.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,8 @@ public final class AlertMailCli {
                 "unknown command '" + arguments.command() + "': write send, zabbix or check");
       };
     } catch (CliFailure e) {
-      err.println("alertmail: " + (logbackWords ? e.getMessage() : CliWords.speak(e.getMessage())));
+      err.println(
+          "alertmail: " + (logbackWords ? e.getMessage() : SettingWords.CLI.speak(e.getMessage())));
       if (e.exitCode == ExitCode.USAGE) {
         err.println(Help.USAGE);
       }
@@ -139,7 +141,8 @@ public final class AlertMailCli {
             "DNS, the connection or the greeting of " + setup.route(),
             SendCommand.bounds(setup))) {
       result =
-          CheckCommand.check(settings, notice, out, logback ? words -> words : CliWords::speak);
+          CheckCommand.check(
+              settings, notice, out, logback ? words -> words : SettingWords.CLI::speak);
     }
     if (result == ExitCode.OK && arguments.has("send-test")) {
       return SendCommand.send(

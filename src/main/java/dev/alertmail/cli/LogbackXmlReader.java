@@ -1,9 +1,6 @@
 package dev.alertmail.cli;
 
-import ch.qos.logback.core.ContextBase;
-import ch.qos.logback.core.spi.ScanException;
-import ch.qos.logback.core.util.OptionHelper;
-import dev.alertmail.logback.UndefinedVariables;
+import dev.alertmail.config.UndefinedVariables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,13 +40,14 @@ final class LogbackXmlReader {
     SpringProfiles active = SpringProfiles.of(profiles);
     List<Element> top = new ArrayList<>();
     flatten(root, active, top);
-    ContextBase properties = new ContextBase();
+    Map<String, String> defined = new LinkedHashMap<>();
+    Variables properties = new Variables(defined, env);
     Map<String, String> springSources = new LinkedHashMap<>();
     for (Element element : top) {
       if (element.getTagName().equals("property")
           && element.hasAttribute("name")
           && element.hasAttribute("value")) {
-        properties.putProperty(
+        defined.put(
             element.getAttribute("name"),
             substitute(
                 file,
@@ -64,7 +62,7 @@ final class LogbackXmlReader {
           value = element.getAttribute("defaultValue");
         }
         if (value != null) {
-          properties.putProperty(element.getAttribute("name"), value);
+          defined.put(element.getAttribute("name"), value);
         }
       }
     }
@@ -183,11 +181,11 @@ final class LogbackXmlReader {
   }
 
   /** The message names where, never the value: it may be a password. */
-  private static String substitute(Path file, String where, String value, ContextBase properties)
+  private static String substitute(Path file, String where, String value, Variables properties)
       throws CliFailure {
     try {
-      return OptionHelper.substVars(value, properties);
-    } catch (ScanException | RuntimeException e) {
+      return properties.substitute(value);
+    } catch (RuntimeException e) {
       throw new CliFailure(ExitCode.CONFIG, file + ": cannot substitute the variables in " + where);
     }
   }

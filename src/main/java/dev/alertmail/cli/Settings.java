@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -97,12 +96,12 @@ final class Settings {
 
   /** {@code smtpHost} becomes {@code ALERTMAIL_SMTP_HOST}. */
   static String envName(String name) {
-    return "ALERTMAIL_" + name.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT);
+    return dev.alertmail.config.SettingWords.envName(name);
   }
 
   /** {@code smtpHost} becomes {@code smtp-host}. */
   static String flagName(String name) {
-    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    return dev.alertmail.config.SettingWords.flagName(name);
   }
 
   String get(String name) {

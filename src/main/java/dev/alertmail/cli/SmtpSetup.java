@@ -1,6 +1,5 @@
 package dev.alertmail.cli;
 
-import dev.alertmail.logback.TrustStores;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.smtp.AuthMechanism;
 import dev.alertmail.smtp.HostPort;
@@ -9,6 +8,7 @@ import dev.alertmail.smtp.SmtpSettings;
 import dev.alertmail.smtp.SmtpTransport;
 import dev.alertmail.smtp.TlsMode;
 import dev.alertmail.smtp.Transcript;
+import dev.alertmail.smtp.TrustStores;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,11 +153,11 @@ record SmtpSetup(
       return otherwise;
     }
     try {
-      long millis = ch.qos.logback.core.util.Duration.valueOf(value).getMilliseconds();
-      if (millis <= 0) {
+      Duration duration = dev.alertmail.config.SettingDuration.parse(value);
+      if (duration.isZero() || duration.isNegative()) {
         throw new IllegalArgumentException("not positive");
       }
-      return Duration.ofMillis(millis);
+      return duration;
     } catch (IllegalArgumentException e) {
       throw config("<" + setting + "> '" + value + "' is not a duration such as '10 seconds'");
     }

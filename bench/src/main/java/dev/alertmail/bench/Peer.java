@@ -62,7 +62,7 @@ public enum Peer {
         AlertMailAppender alert = new AlertMailAppender();
         alert.setContext(context);
         alert.setSmtpHost("127.0.0.1");
-        alert.setSmtpPort(smtpPort);
+        alert.setSmtpPort(String.valueOf(smtpPort));
         alert.setTls("NONE");
         alert.setFrom("alerts@example.com");
         alert.addTo("ops@example.com");

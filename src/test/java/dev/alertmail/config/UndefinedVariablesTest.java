@@ -1,4 +1,4 @@
-package dev.alertmail.logback;
+package dev.alertmail.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.alertmail.logback;
+package dev.alertmail.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Logback replaces an undefined {@code ${SMTP_HOST}} with the text {@code SMTP_HOST_IS_UNDEFINED}
- * and goes on. As a relay, a user name or a password that text fails only at the first alert, in
- * the middle of an incident; so a value carrying the marker is a configuration error, reported by
- * the variable's name and never by the value (it may be a password).
+ * and goes on; Log4j leaves an unresolved {@code ${env:SMTP_HOST}} as it was written. As a relay, a
+ * user name or a password that text fails only at the first alert, in the middle of an incident; so
+ * a value carrying the marker is a configuration error, reported by the variable's name and never
+ * by the value (it may be a password).
  */
 public final class UndefinedVariables {
 
@@ -19,14 +20,14 @@ public final class UndefinedVariables {
   public static final String MARKER = "_IS_UNDEFINED";
 
   private static final Pattern UNDEFINED = Pattern.compile("([A-Za-z0-9_.\\-]+?)" + MARKER);
+  private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^${}]+)}");
 
   private UndefinedVariables() {}
 
   private static final Pattern TAIL = Pattern.compile("(.*[a-z].*)[.\\-]([A-Z0-9_]+)");
 
   /** Elements whose values are secrets: nothing of their text is ever shown. */
-  public static final java.util.Set<String> SECRETS =
-      java.util.Set.of("password", "trustStorePassword");
+  public static final java.util.Set<String> SECRETS = AlertMailSettings.SECRETS;
 
   /**
    * {@return the names of the undefined variables in a substituted value, in order} The value no
@@ -36,6 +37,12 @@ public final class UndefinedVariables {
    */
   public static List<String> in(String value) {
     List<String> names = new ArrayList<>();
+    if (value != null && value.contains("${")) {
+      Matcher unresolved = UNRESOLVED.matcher(value);
+      while (unresolved.find()) {
+        names.add(unresolved.group(1));
+      }
+    }
     if (value != null && value.contains(MARKER)) {
       Matcher matcher = UNDEFINED.matcher(value);
       while (matcher.find()) {
@@ -60,8 +67,10 @@ public final class UndefinedVariables {
       if (names.isEmpty()) {
         continue;
       }
+      String whole = element.getValue().strip();
       if (SECRETS.contains(element.getKey())
-          && !element.getValue().strip().equals(names.get(0) + MARKER)) {
+          && !whole.equals(names.get(0) + MARKER)
+          && !whole.equals("${" + names.get(0) + "}")) {
         // the name is read from the value; with other text around it, that text is the secret's
         problems.add("<" + element.getKey() + "> uses a variable that is not defined: " + where);
         continue;

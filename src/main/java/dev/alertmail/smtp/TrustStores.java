@@ -1,4 +1,4 @@
-package dev.alertmail.logback;
+package dev.alertmail.smtp;
 
 import java.io.IOException;
 import java.io.InputStream;

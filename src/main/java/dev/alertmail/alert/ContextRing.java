@@ -1,6 +1,5 @@
-package dev.alertmail.logback;
+package dev.alertmail.alert;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,34 +12,36 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Each slot holds an immutable (sequence, event) pair, so a reader either sees a whole entry or
  * recognises that it was overwritten. A snapshot consumes what it returns: the next alert shows
  * only what came after the previous one, as Logback's SMTPAppender clears its buffer.
+ *
+ * @param <E> the framework's event, kept as the logging thread left it until an alert needs it
  */
-final class ContextRing {
+public final class ContextRing<E> {
 
-  private record Entry(long sequence, ILoggingEvent event) {}
+  private record Entry<E>(long sequence, E event) {}
 
   // neighbouring slots are written by different threads: spread them over cache lines (16
   // compressed references = 64 bytes) so a write does not invalidate the line another thread
   // is writing
   private static final int STRIDE = 16;
 
-  private final AtomicReferenceArray<Entry> slots;
+  private final AtomicReferenceArray<Entry<E>> slots;
   private final int length;
   private final AtomicLong next = new AtomicLong();
   private final AtomicLong consumedBefore = new AtomicLong();
   private final int contextSize;
 
   /** A ring that can show {@code contextSize} events before a trigger. */
-  ContextRing(int contextSize) {
+  public ContextRing(int contextSize) {
     this.contextSize = contextSize;
     this.length = contextSize + 1;
     this.slots = new AtomicReferenceArray<>(length * STRIDE);
   }
 
-  /** Records the event and returns its sequence number. */
-  long add(ILoggingEvent event) {
+  /** Records the event and returns its sequence number; never blocks. */
+  public long add(E event) {
     long sequence = next.getAndIncrement();
     // lazySet: readers tolerate a slot that is not visible yet, and the hot path stays cheap
-    slots.lazySet(slot(sequence), new Entry(sequence, event));
+    slots.lazySet(slot(sequence), new Entry<>(sequence, event));
     return sequence;
   }
 
@@ -48,15 +49,15 @@ final class ContextRing {
    * Returns the events recorded before the given sequence number and not shown by an earlier
    * snapshot, oldest first, at most {@code contextSize}; marks them and the trigger as shown.
    */
-  List<ILoggingEvent> takeBefore(long triggerSequence) {
+  public List<E> takeBefore(long triggerSequence) {
     long floor = Math.max(consumedBefore.get(), triggerSequence - contextSize);
     consumedBefore.accumulateAndGet(triggerSequence + 1, Math::max);
     if (floor >= triggerSequence) {
       return List.of();
     }
-    List<ILoggingEvent> events = new ArrayList<>((int) (triggerSequence - floor));
+    List<E> events = new ArrayList<>((int) (triggerSequence - floor));
     for (long sequence = triggerSequence - 1; sequence >= floor; sequence--) {
-      Entry entry = slots.get(slot(sequence));
+      Entry<E> entry = slots.get(slot(sequence));
       if (entry != null && entry.sequence() == sequence) {
         events.add(entry.event());
       }

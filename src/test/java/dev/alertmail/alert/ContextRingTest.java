@@ -1,29 +1,23 @@
-package dev.alertmail.logback;
+package dev.alertmail.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.LoggingEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContextRingTest {
 
-  private final LoggerContext context = new LoggerContext();
-
-  private ILoggingEvent event(String message) {
-    return new LoggingEvent("fqcn", context.getLogger("app"), Level.INFO, message, null, null);
+  private static String event(String message) {
+    return message;
   }
 
-  private static List<String> messages(List<ILoggingEvent> events) {
-    return events.stream().map(ILoggingEvent::getMessage).toList();
+  private static List<String> messages(List<String> events) {
+    return events;
   }
 
   @Test
   void keepsTheLastEventsBeforeTheTriggerOldestFirst() {
-    ContextRing ring = new ContextRing(3);
+    ContextRing<String> ring = new ContextRing<>(3);
     for (String m : List.of("a", "b", "c", "d", "e")) {
       ring.add(event(m));
     }
@@ -33,7 +27,7 @@ class ContextRingTest {
 
   @Test
   void aSnapshotConsumesWhatItShowed() {
-    ContextRing ring = new ContextRing(5);
+    ContextRing<String> ring = new ContextRing<>(5);
     ring.add(event("a"));
     long first = ring.add(event("boom 1"));
     ring.add(event("b"));
@@ -44,7 +38,7 @@ class ContextRingTest {
 
   @Test
   void zeroSizeShowsNoContext() {
-    ContextRing ring = new ContextRing(0);
+    ContextRing<String> ring = new ContextRing<>(0);
     ring.add(event("a"));
     long trigger = ring.add(event("boom"));
     assertEquals(List.of(), ring.takeBefore(trigger));
@@ -52,7 +46,7 @@ class ContextRingTest {
 
   @Test
   void anEarlierTriggerTakenLateDoesNotRepeatWhatALaterOneShowed() {
-    ContextRing ring = new ContextRing(5);
+    ContextRing<String> ring = new ContextRing<>(5);
     ring.add(event("a"));
     long first = ring.add(event("boom 1"));
     ring.add(event("b"));

@@ -1,0 +1,229 @@
+package dev.alertmail.config;
+
+import dev.alertmail.alert.FloodPolicy;
+import dev.alertmail.delivery.SenderConfig;
+import dev.alertmail.mail.MailAddress;
+import dev.alertmail.mail.MailFormat;
+import dev.alertmail.smtp.AuthMechanism;
+import dev.alertmail.smtp.HostPort;
+import dev.alertmail.smtp.TlsMode;
+import dev.alertmail.smtp.TrustStores;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Every setting of an AlertMail appender, by the one name it has in logback.xml, log4j2.xml and the
+ * command line, as the user wrote it, with its default and its validation. Each framework's adapter
+ * only hands over the text; {@link #validate} reports every problem at once, naming the setting as
+ * a logback.xml element (turn the words into the user's with {@link SettingWords}).
+ *
+ * <p>Not thread-safe: filled while a configuration is read, then validated once.
+ */
+public final class AlertMailSettings {
+
+  /** Every setting's name, in the order the README lists them. */
+  public static final List<String> NAMES =
+      List.of(
+          "smtpHost",
+          "smtpPort",
+          "tls",
+          "trustStore",
+          "trustStorePassword",
+          "dnsServer",
+          "username",
+          "password",
+          "authMechanism",
+          "localhost",
+          "connectTimeout",
+          "readTimeout",
+          "from",
+          "to",
+          "cc",
+          "bcc",
+          "subject",
+          "format",
+          "triggerLevel",
+          "bufferSize",
+          "groupWait",
+          "maxMails",
+          "ratePeriod",
+          "dedupWindow",
+          "queueSize",
+          "shutdownTimeout",
+          "transcript");
+
+  /** Settings whose values are never shown. */
+  public static final Set<String> SECRETS = Set.of("password", "trustStorePassword");
+
+  /** Settings that may be given several times, each a comma list. */
+  public static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc");
+
+  /** The default subject pattern (Logback's PatternLayout; Log4j's takes the same words). */
+  public static final String DEFAULT_SUBJECT = "[%contextName] %level %logger{20}: %message";
+
+  static final int MAX_BUFFER_SIZE = 10_000;
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private String undefinedHint = "set it in the environment or as a <property> in logback.xml.";
+
+  /** How a user of this framework defines a variable, said after an undefined one. */
+  public AlertMailSettings undefinedHint(String hint) {
+    this.undefinedHint = hint;
+    return this;
+  }
+
+  /** Sets a setting as written; null or blank leaves the default. Repeatable ones accumulate. */
+  public AlertMailSettings set(String name, String value) {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("unknown setting " + name);
+    }
+    if (value == null || value.isBlank()) {
+      return this;
+    }
+    if (REPEATABLE.contains(name)) {
+      values.merge(name, value, (a, b) -> a + "," + b);
+    } else {
+      values.put(name, value);
+    }
+    return this;
+  }
+
+  /** {@return the text given for a setting, or null} */
+  public String get(String name) {
+    return values.get(name);
+  }
+
+  /**
+   * What an adapter needs besides the sender's configuration.
+   *
+   * @param sender the sender thread's configuration
+   * @param triggerLevel the trigger level's name, upper case, or null when none was written
+   * @param bufferSize context events shown before a trigger
+   * @param subject the subject pattern
+   * @param shutdownTimeout the bound on stop()
+   */
+  public record Validated(
+      SenderConfig sender,
+      String triggerLevel,
+      int bufferSize,
+      String subject,
+      Duration shutdownTimeout) {}
+
+  /**
+   * Checks every setting.
+   *
+   * @param name the appender's name
+   * @param application the application's name shown in mail
+   * @param levels the level names the framework knows, for {@code triggerLevel}
+   * @param problems receives each problem, naming the setting as a logback.xml element
+   * @return the validated settings, or null when there were problems
+   */
+  public Validated validate(
+      String name, String application, List<String> levels, List<String> problems) {
+    Map<String, String> text = new LinkedHashMap<>(values);
+    List<String> undefined = UndefinedVariables.problems(text, undefinedHint);
+    if (!undefined.isEmpty()) {
+      // the other checks would only repeat these in other words, or quote a password's text
+      problems.addAll(undefined);
+      return null;
+    }
+    var check = new SettingChecks(problems);
+    MailAddress from = null;
+    if (get("from") == null) {
+      problems.add("<from> is not set: write <from>alerts@example.com</from>.");
+    } else {
+      from = check.address("from", get("from"));
+    }
+    List<MailAddress> to = check.addresses("to", get("to"));
+    if (to.isEmpty() && get("to") == null) {
+      problems.add(
+          "<to> is not set: write <to>ops@example.com</to> (repeatable, or a comma list).");
+    }
+    List<MailAddress> cc = check.addresses("cc", get("cc"));
+    List<MailAddress> bcc = check.addresses("bcc", get("bcc"));
+    TlsMode tls = check.choice("tls", get("tls"), TlsMode.class, TlsMode.OPPORTUNISTIC);
+    int port = check.port(get("smtpPort"), tls == TlsMode.IMPLICIT ? 465 : 25);
+    List<HostPort> relays = check.relays(get("smtpHost"), port);
+    HostPort dns = check.dnsServer(get("dnsServer"));
+    SSLContext trust = TrustStores.context(get("trustStore"), get("trustStorePassword"), problems);
+    MailFormat format = check.choice("format", get("format"), MailFormat.class, MailFormat.BOTH);
+    AuthMechanism mechanism =
+        check.choice("authMechanism", get("authMechanism"), AuthMechanism.class, null);
+    check.credentials(get("username"), get("password"), get("authMechanism"));
+    check.localhost(get("localhost"));
+    Duration connectTimeout = check.positive("connectTimeout", get("connectTimeout"), 10_000);
+    Duration readTimeout = check.positive("readTimeout", get("readTimeout"), 60_000);
+    Duration shutdownTimeout = check.positive("shutdownTimeout", get("shutdownTimeout"), 10_000);
+    String level = check.level(get("triggerLevel"), levels);
+    int bufferSize = check.number("bufferSize", get("bufferSize"), 32, 0, MAX_BUFFER_SIZE);
+    int queueSize = check.number("queueSize", get("queueSize"), 1024, 1, Integer.MAX_VALUE);
+    boolean transcript = check.flag("transcript", get("transcript"));
+    String subject = get("subject") == null ? DEFAULT_SUBJECT : get("subject");
+    FloodPolicy flood =
+        new FloodPolicy(
+            check.notNegative("groupWait", get("groupWait"), 10_000),
+            check.number("maxMails", get("maxMails"), 12, 1, Integer.MAX_VALUE),
+            check.positive("ratePeriod", get("ratePeriod"), 3_600_000),
+            check.notNegative("dedupWindow", get("dedupWindow"), 3_600_000));
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    var sender =
+        new SenderConfig(
+            name,
+            application,
+            ZoneId.systemDefault(),
+            from,
+            to,
+            cc,
+            bcc,
+            format,
+            relays,
+            port,
+            dns,
+            trust,
+            tls,
+            get("username") == null ? null : get("username"),
+            get("password"),
+            mechanism,
+            get("localhost") == null ? null : get("localhost").strip(),
+            connectTimeout,
+            readTimeout,
+            queueSize,
+            transcript,
+            flood);
+    return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
+  }
+
+  /** {@return a copy, for an adapter that must not share its builder's state} */
+  public AlertMailSettings copy() {
+    var copy = new AlertMailSettings();
+    copy.values.putAll(values);
+    copy.undefinedHint = undefinedHint;
+    return copy;
+  }
+
+  /** Equal when every setting was written the same: a reconfiguration that changed nothing. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AlertMailSettings settings && settings.values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    var shown = new ArrayList<String>();
+    values.forEach((k, v) -> shown.add(k + "=" + (SECRETS.contains(k) ? "****" : v)));
+    return "AlertMailSettings" + shown;
+  }
+}
