@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Properties;
 
 /** Reads rendered bytes back with Jakarta Mail (Angus), an independent decoder. */
-final class ParsedMail {
+public final class ParsedMail {
 
   private ParsedMail() {}
 
@@ -50,11 +50,11 @@ final class ParsedMail {
     return fail("no " + mimeType + " part");
   }
 
-  static String text(MimeMessage message) {
+  public static String text(MimeMessage message) {
     return body(message, "text/plain");
   }
 
-  static String html(MimeMessage message) {
+  public static String html(MimeMessage message) {
     return body(message, "text/html");
   }
 

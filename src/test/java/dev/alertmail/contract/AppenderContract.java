@@ -1,0 +1,183 @@
+package dev.alertmail.contract;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The behaviour both appenders share, run against each through its own framework: delivery,
+ * implicit TLS, flood control and its accounting, never blocking, bad configuration. A subclass
+ * supplies the framework.
+ */
+public abstract class AppenderContract {
+
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(
+          new ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()
+          });
+
+  /** A fresh harness with an application named "shop". */
+  protected abstract AppenderHarness harness();
+
+  private static Map<String, String> plain(int port, String... more) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("smtpHost", "127.0.0.1");
+    settings.put("smtpPort", String.valueOf(port));
+    settings.put("tls", "NONE");
+    settings.put("from", "alerts@example.com");
+    settings.put("to", "ops@example.com");
+    for (int i = 0; i < more.length; i += 2) {
+      settings.put(more[i], more[i + 1]);
+    }
+    return settings;
+  }
+
+  @Test
+  void anErrorArrivesWithItsContextStackTraceAndCount() throws Exception {
+    try (AppenderHarness app = harness()) {
+      app.configure(plain(greenMail.getSmtp().getPort(), "groupWait", "0 seconds"));
+      assertTrue(app.started(), app.errors().toString());
+      app.log("INFO", "com.shop.Checkout", "cart has 3 items", null);
+      app.log(
+          "ERROR",
+          "com.shop.Checkout",
+          "payment failed",
+          new IllegalStateException("card declined", new RuntimeException("gateway timeout")));
+
+      assertTrue(greenMail.waitForIncomingEmail(10_000, 1), app.errors().toString());
+      MimeMessage mail = greenMail.getReceivedMessages()[0];
+      assertTrue(mail.getSubject().startsWith("[shop] ERROR "), mail.getSubject());
+      assertTrue(mail.getSubject().endsWith("Checkout: payment failed"), mail.getSubject());
+      assertEquals("1", mail.getHeader("X-AlertMail-Count", null));
+      String text = dev.alertmail.mail.ParsedMail.text(mail);
+      assertTrue(text.contains("cart has 3 items"), text);
+      assertTrue(text.contains("java.lang.IllegalStateException: card declined"), text);
+      assertTrue(text.contains("Caused by: java.lang.RuntimeException: gateway timeout"), text);
+    }
+  }
+
+  @Test
+  void implicitTlsWithATrustStoreDelivers() throws Exception {
+    try (AppenderHarness app = harness()) {
+      Map<String, String> settings = plain(greenMail.getSmtps().getPort());
+      settings.put("smtpHost", "localhost");
+      settings.put("tls", "IMPLICIT");
+      settings.put(
+          "trustStore", Path.of("src/test/resources/tls/server.p12").toAbsolutePath().toString());
+      settings.put("trustStorePassword", "changeit");
+      settings.put("groupWait", "PT0S");
+      app.configure(settings);
+      app.log("ERROR", "com.shop.Checkout", "payment failed", null);
+
+      assertTrue(greenMail.waitForIncomingEmail(10_000, 1), app.errors().toString());
+    }
+  }
+
+  @Test
+  void manyErrorsFromSeveralThreadsBecomeFewMailsThatCountThemAll() throws Exception {
+    int threads = 4;
+    int perThread = 5_000;
+    try (AppenderHarness app = harness()) {
+      app.configure(
+          plain(greenMail.getSmtp().getPort(), "groupWait", "200 milliseconds", "maxMails", "5"));
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int shard = t % 2;
+        Thread worker =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < perThread; i++) {
+                    app.log("ERROR", "com.shop.db.ShardRouter", "timeout on shard " + shard, null);
+                  }
+                });
+        worker.start();
+        workers.add(worker);
+      }
+      start.countDown();
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      app.stop(); // the last mail takes what is pending
+
+      long counted = 0;
+      MimeMessage[] mails = greenMail.getReceivedMessages();
+      for (MimeMessage mail : mails) {
+        counted += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+      }
+      assertEquals((long) threads * perThread, counted, app.errors().toString());
+      assertTrue(mails.length <= 6, "the rate limit plus the last mail: " + mails.length);
+    }
+  }
+
+  @Test
+  void loggingNeverWaitsForASilentServer() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        AppenderHarness app = harness()) {
+      app.configure(
+          plain(
+              silent.getLocalPort(),
+              "readTimeout",
+              "1 hour",
+              "queueSize",
+              "4",
+              "groupWait",
+              "0 seconds",
+              "shutdownTimeout",
+              "200 milliseconds"));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> {
+            for (int i = 0; i < 100; i++) {
+              app.log("ERROR", "app", "failure " + i, null);
+            }
+          });
+      app.stop();
+      assertTrue(
+          app.errors().stream().anyMatch(m -> m.contains("100 triggering events not delivered")),
+          app.errors().toString());
+    }
+  }
+
+  @Test
+  void aWrongValueIsReportedByItsNameAndTheApplicationRunsOn() {
+    try (AppenderHarness app = harness()) {
+      Map<String, String> settings = plain(25, "tls", "SSL", "groupWait", "soon");
+      settings.put("password", "hunter2");
+      settings.put("username", "alerts");
+      app.configure(settings);
+
+      assertFalse(app.started());
+      String errors = String.join("\n", app.errors());
+      assertTrue(errors.contains(app.named("tls") + " 'SSL' is not one of NONE"), errors);
+      assertTrue(errors.contains(app.named("groupWait") + " 'soon' is not a duration"), errors);
+      assertFalse(errors.contains("hunter2"), errors);
+      assertDoesNotThrow(() -> app.log("ERROR", "app", "the application keeps running", null));
+    }
+  }
+}
