@@ -8,7 +8,6 @@ import dev.alertmail.alert.ContextRing;
 import dev.alertmail.config.AlertMailSettings;
 import dev.alertmail.delivery.AlertSender;
 import dev.alertmail.delivery.SenderConfig;
-import dev.alertmail.delivery.StatusSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +48,6 @@ public class AlertMailAppender extends MailProperties {
   private java.time.Duration shutdownTimeout;
   private Thread exitHook;
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final StderrFallback stderr = new StderrFallback();
 
   /** An appender to configure with its setters, then {@link #start()}. */
   public AlertMailAppender() {}
@@ -79,15 +77,22 @@ public class AlertMailAppender extends MailProperties {
     triggerLevel = Level.toLevel(valid.triggerLevel(), Level.ERROR);
     subjectLayout = layout;
     shutdownTimeout = valid.shutdownTimeout();
-    ring = new ContextRing<>(valid.bufferSize());
+    ReloadHandoff.Parked parked = ReloadHandoff.takeOver(getContext(), getName(), settings());
     if (config.relays().isEmpty() && config.username() != null) {
       addWarn(
           "<username> is set but <smtpHost> is not: with MX routing each recipient domain's"
               + " servers are asked, and they do not take your credentials. Set <smtpHost> to"
               + " your provider's submission server.");
     }
-    sender = new AlertSender(config, new Status());
-    sender.start();
+    if (parked != null) {
+      // a reload with the same settings: the pending mail and the dedup memory carry over
+      sender = parked.sender();
+      ring = parked.ring();
+    } else {
+      ring = new ContextRing<>(valid.bufferSize());
+      sender = new AlertSender(config, new LogbackStatus(this));
+      sender.start();
+    }
     stopping.set(false);
     super.start();
     exitHook = registerExitHook();
@@ -135,8 +140,23 @@ public class AlertMailAppender extends MailProperties {
     }
     super.stop();
     unregisterExitHook();
-    sender.stop(shutdownTimeout);
-    subjectLayout.stop();
+    // the subject layout stays started while the sender may still render pending alerts with it
+    if (ReloadHandoff.isReload()) {
+      AlertSender parked = sender;
+      ReloadHandoff.park(
+          getContext(),
+          getName(),
+          new ReloadHandoff.Parked(
+              parked,
+              ring,
+              settings().copy(),
+              shutdownTimeout,
+              new java.util.concurrent.ScheduledFuture<?>[1],
+              new Thread(() -> parked.flushForExit(shutdownTimeout), "alertmail-exit")));
+    } else {
+      sender.stop(shutdownTimeout);
+      subjectLayout.stop();
+    }
   }
 
   private Thread registerExitHook() {
@@ -211,32 +231,6 @@ public class AlertMailAppender extends MailProperties {
             e);
       }
       return false;
-    }
-  }
-
-  /** Reports the sender's news through this appender's Logback status. */
-  private final class Status implements StatusSink {
-    @Override
-    public void info(String message) {
-      addInfo(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      addWarn(message);
-    }
-
-    @Override
-    public void error(String message, Throwable cause) {
-      addError(message, cause);
-      if (!hasStatusListener()) {
-        stderr.print("AlertMail [" + getName() + "]: " + message);
-      }
-    }
-
-    private boolean hasStatusListener() {
-      return getContext() != null
-          && !getContext().getStatusManager().getCopyOfStatusListenerList().isEmpty();
     }
   }
 }
