@@ -19,7 +19,8 @@ record Arguments(String command, Map<String, String> options, List<String> posit
       Set.of("subject", "body-file", "config", "logback", "appender", "profile");
 
   /** Flags that would put a secret in the process list; refused with a pointer to the way. */
-  static final Set<String> SECRETS = Set.of("password", "trust-store-password");
+  static final Set<String> SECRETS =
+      Set.of("password", "trust-store-password", "oauth-client-secret", "oauth-refresh-token");
 
   static Arguments parse(String[] args) throws CliFailure {
     if (args.length == 0) {

@@ -1,6 +1,9 @@
 package dev.alertmail.cli;
 
+import dev.alertmail.config.AlertMailSettings;
+import dev.alertmail.config.OAuthChecks;
 import dev.alertmail.mail.MailAddress;
+import dev.alertmail.oauth.TokenCache;
 import dev.alertmail.smtp.AuthMechanism;
 import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.MxResolver;
@@ -66,13 +69,22 @@ record SmtpSetup(
     }
     String username = settings.get("username");
     String password = settings.get("password");
-    if ((username == null) != (password == null)) {
-      throw config("<username> and <password> go together: set both or neither");
-    }
     AuthMechanism mechanism =
         settings.get("authMechanism") == null
             ? null
             : choice("authMechanism", settings.get("authMechanism"), AuthMechanism.class, null);
+    Duration connectTimeout =
+        duration("connectTimeout", settings.get("connectTimeout"), Duration.ofSeconds(10));
+    Duration readTimeout =
+        duration("readTimeout", settings.get("readTimeout"), Duration.ofSeconds(60));
+    TokenCache tokens = tokens(settings, mechanism, trust, connectTimeout, readTimeout);
+    if (tokens != null) {
+      if (username == null || password != null) {
+        throw config("an OAuth token source needs <username> (the mailbox) and no <password>");
+      }
+    } else if ((username == null) != (password == null)) {
+      throw config("<username> and <password> go together: set both or neither");
+    }
     MailAddress from = null;
     if (settings.get("from") != null) {
       from = address("from", settings.get("from"));
@@ -88,9 +100,10 @@ record SmtpSetup(
               password,
               mechanism,
               settings.get("localhost") != null ? settings.get("localhost") : ehloName(),
-              duration("connectTimeout", settings.get("connectTimeout"), Duration.ofSeconds(10)),
-              duration("readTimeout", settings.get("readTimeout"), Duration.ofSeconds(60)),
-              trust);
+              connectTimeout,
+              readTimeout,
+              trust,
+              tokens);
       return new SmtpSetup(relays, port, dns, session, from);
     } catch (IllegalArgumentException e) {
       throw config(e.getMessage());
@@ -102,6 +115,28 @@ record SmtpSetup(
     return relays.isEmpty()
         ? "each recipient domain's MX hosts"
         : String.join(", ", relays.stream().map(HostPort::toString).toList());
+  }
+
+  private static TokenCache tokens(
+      Settings settings,
+      AuthMechanism mechanism,
+      SSLContext trust,
+      Duration connectTimeout,
+      Duration readTimeout)
+      throws CliFailure {
+    AlertMailSettings oauth = new AlertMailSettings();
+    for (String name : Settings.NAMES) {
+      if (name.startsWith("oauth")) {
+        oauth.set(name, settings.get(name));
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    TokenCache tokens =
+        new OAuthChecks(problems).tokens(oauth, mechanism, trust, connectTimeout, readTimeout);
+    if (!problems.isEmpty()) {
+      throw config(problems.get(0));
+    }
+    return tokens;
   }
 
   /** The transport for these settings: the relays in order, or each domain's MX hosts. */

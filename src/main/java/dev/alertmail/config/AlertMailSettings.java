@@ -4,6 +4,7 @@ import dev.alertmail.alert.FloodPolicy;
 import dev.alertmail.delivery.SenderConfig;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
+import dev.alertmail.oauth.TokenCache;
 import dev.alertmail.smtp.AuthMechanism;
 import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.TlsMode;
@@ -39,6 +40,13 @@ public final class AlertMailSettings {
           "username",
           "password",
           "authMechanism",
+          "oauthTokenCommand",
+          "oauthTokenFile",
+          "oauthTokenUrl",
+          "oauthClientId",
+          "oauthClientSecret",
+          "oauthScope",
+          "oauthRefreshToken",
           "localhost",
           "connectTimeout",
           "readTimeout",
@@ -59,7 +67,8 @@ public final class AlertMailSettings {
           "transcript");
 
   /** Settings whose values are never shown. */
-  public static final Set<String> SECRETS = Set.of("password", "trustStorePassword");
+  public static final Set<String> SECRETS =
+      Set.of("password", "trustStorePassword", "oauthClientSecret", "oauthRefreshToken");
 
   /** Settings that may be given several times, each a comma list. */
   public static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc");
@@ -155,7 +164,10 @@ public final class AlertMailSettings {
     MailFormat format = check.choice("format", get("format"), MailFormat.class, MailFormat.BOTH);
     AuthMechanism mechanism =
         check.choice("authMechanism", get("authMechanism"), AuthMechanism.class, null);
-    check.credentials(get("username"), get("password"), get("authMechanism"));
+    TokenCache tokens =
+        new OAuthChecks(problems)
+            .tokens(this, mechanism, trust, connectTimeoutOf(), readTimeoutOf());
+    check.credentials(get("username"), get("password"), get("authMechanism"), tokens != null);
     check.localhost(get("localhost"));
     Duration connectTimeout = check.positive("connectTimeout", get("connectTimeout"), 10_000);
     Duration readTimeout = check.positive("readTimeout", get("readTimeout"), 60_000);
@@ -197,8 +209,25 @@ public final class AlertMailSettings {
             readTimeout,
             queueSize,
             transcript,
-            flood);
+            flood,
+            tokens);
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
+  }
+
+  private Duration connectTimeoutOf() {
+    return durationOr("connectTimeout", Duration.ofSeconds(10));
+  }
+
+  private Duration readTimeoutOf() {
+    return durationOr("readTimeout", Duration.ofSeconds(60));
+  }
+
+  private Duration durationOr(String name, Duration otherwise) {
+    try {
+      return get(name) == null ? otherwise : SettingDuration.parse(get(name));
+    } catch (IllegalArgumentException e) {
+      return otherwise; // reported by the duration's own check
+    }
   }
 
   /** {@return a copy, for an adapter that must not share its builder's state} */

@@ -135,8 +135,12 @@ final class SettingChecks {
     }
   }
 
-  void credentials(String username, String password, String mechanism) {
-    if (username != null && password == null) {
+  void credentials(String username, String password, String mechanism, boolean tokens) {
+    if (tokens && password != null) {
+      problems.add(
+          "<password> and an OAuth token source are both set: remove <password> to sign in with"
+              + " XOAUTH2, or the token source to sign in with the password.");
+    } else if (username != null && password == null && !tokens) {
       problems.add(
           "<username> is set but <password> is not: write <password>${SMTP_PASSWORD}</password>,"
               + " or remove <username> to send without AUTH.");
@@ -144,13 +148,18 @@ final class SettingChecks {
       problems.add(
           "<password> is set but <username> is not: write <username>${SMTP_USER}</username>.");
     }
+    if (tokens && username == null) {
+      problems.add(
+          "an OAuth token source is set but <username> is not: write the mailbox to sign in as,"
+              + " e.g. <username>alerts@example.com</username>.");
+    }
     if (username != null && (hasLineBreak(username) || hasLineBreak(password))) {
       // the value itself is never echoed: it may be a secret
       problems.add(
           "<username> or <password> contains a line break, which SMTP cannot carry: check the"
               + " value or the variable it comes from.");
     }
-    if (mechanism != null && username == null) {
+    if (mechanism != null && username == null && !tokens) {
       problems.add(
           "<authMechanism> is set but <username> is not: AUTH is used only with <username> and"
               + " <password>.");

@@ -60,7 +60,8 @@ final class DigestMailer {
             ehlo,
             config.connectTimeout(),
             config.readTimeout(),
-            config.sslContext());
+            config.sslContext(),
+            config.tokens());
     Transcript transcript =
         config.transcript() ? line -> status.info("SMTP " + line) : Transcript.NONE;
     this.transport =

@@ -3,6 +3,7 @@ package dev.alertmail.delivery;
 import dev.alertmail.alert.FloodPolicy;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
+import dev.alertmail.oauth.TokenCache;
 import dev.alertmail.smtp.AuthMechanism;
 import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.TlsMode;
@@ -37,6 +38,7 @@ import javax.net.ssl.SSLContext;
  * @param queueSize capacity of the hand-off from application threads to the sender
  * @param transcript whether the SMTP dialogue is reported as status, credentials masked
  * @param flood how alerts are grouped, deduplicated and rate-limited into mails
+ * @param tokens where XOAUTH2 access tokens come from, or null
  */
 public record SenderConfig(
     String name,
@@ -60,7 +62,58 @@ public record SenderConfig(
     Duration readTimeout,
     int queueSize,
     boolean transcript,
-    FloodPolicy flood) {
+    FloodPolicy flood,
+    TokenCache tokens) {
+
+  /** A configuration without an OAuth token source. */
+  public SenderConfig(
+      String name,
+      String application,
+      ZoneId zone,
+      MailAddress from,
+      List<MailAddress> to,
+      List<MailAddress> cc,
+      List<MailAddress> bcc,
+      MailFormat format,
+      List<HostPort> relays,
+      int smtpPort,
+      HostPort dnsServer,
+      SSLContext sslContext,
+      TlsMode tls,
+      String username,
+      String password,
+      AuthMechanism authMechanism,
+      String localhost,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int queueSize,
+      boolean transcript,
+      FloodPolicy flood) {
+    this(
+        name,
+        application,
+        zone,
+        from,
+        to,
+        cc,
+        bcc,
+        format,
+        relays,
+        smtpPort,
+        dnsServer,
+        sslContext,
+        tls,
+        username,
+        password,
+        authMechanism,
+        localhost,
+        connectTimeout,
+        readTimeout,
+        queueSize,
+        transcript,
+        flood,
+        null);
+  }
 
   /** Checks the required fields and copies the lists. */
   public SenderConfig {

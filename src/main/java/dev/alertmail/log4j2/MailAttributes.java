@@ -9,7 +9,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
  *
  * @param <B> the builder
  */
-public abstract class MailAttributes<B extends MailAttributes<B>> extends RouteAttributes<B> {
+public abstract class MailAttributes<B extends MailAttributes<B>> extends OAuthAttributes<B> {
 
   @PluginBuilderAttribute private String from;
 

@@ -5,5 +5,7 @@ public enum AuthMechanism {
   /** {@code AUTH LOGIN}: user name and password in two base64 steps. */
   LOGIN,
   /** {@code AUTH PLAIN} (RFC 4616) with an initial response. */
-  PLAIN
+  PLAIN,
+  /** {@code AUTH XOAUTH2}: an OAuth 2.0 bearer token, as Google and Microsoft document it. */
+  XOAUTH2
 }

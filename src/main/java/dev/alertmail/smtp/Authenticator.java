@@ -15,7 +15,28 @@ interface Authenticator {
     return switch (mechanism) {
       case PLAIN -> new PlainAuthenticator();
       case LOGIN -> new LoginAuthenticator();
+      case XOAUTH2 -> new XOAuth2Authenticator();
     };
+  }
+
+  /**
+   * What a 535 means, in words a person can act on: Microsoft 365 says why in its enhanced status
+   * text (RFC 3463 5.7.139).
+   */
+  private static String refusal(String text) {
+    String reply = text.toLowerCase(java.util.Locale.ROOT);
+    if (reply.contains("basic authentication is disabled")) {
+      return "this server no longer takes passwords: configure XOAUTH2 (see README, Microsoft 365)";
+    }
+    if (reply.contains("smtpclientauthentication is disabled")) {
+      return "SMTP AUTH is switched off for this mailbox or tenant: enable Authenticated SMTP for"
+          + " the mailbox (Microsoft 365 admin center, or Set-CASMailbox"
+          + " -SmtpClientAuthenticationDisabled $false)";
+    }
+    if (reply.contains("security defaults")) {
+      return "the tenant's security defaults block SMTP AUTH: use XOAUTH2 or an exempted account";
+    }
+    return "authentication failed: the server rejected the credentials";
   }
 
   static String base64(String value) {
@@ -34,7 +55,7 @@ interface Authenticator {
     String server = connection.server();
     String what =
         switch (reply.code()) {
-          case 535 -> "authentication failed: the server rejected the user name or password";
+          case 535 -> refusal(reply.text());
           case 454 -> "temporary authentication failure";
           case 530 -> "the server requires authentication (and may require TLS first)";
           case 534 -> "the server requires a stronger authentication mechanism";

@@ -10,6 +10,9 @@ final class CommandLine {
   /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF. */
   static final int MAX_LENGTH = 512;
 
+  /** RFC 4954 §4: an AUTH command with its initial response may be up to 12288 octets. */
+  static final int MAX_AUTH_LENGTH = 12_288;
+
   private CommandLine() {}
 
   /**
@@ -28,9 +31,9 @@ final class CommandLine {
         throw new IllegalArgumentException(what + ": NUL or non-ASCII in a command argument");
       }
     }
-    if (line.length() + 2 > MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          what + ": command line longer than " + MAX_LENGTH + " octets");
+    int max = line.startsWith("AUTH ") ? MAX_AUTH_LENGTH : MAX_LENGTH;
+    if (line.length() + 2 > max) {
+      throw new IllegalArgumentException(what + ": command line longer than " + max + " octets");
     }
     return line;
   }

@@ -99,7 +99,7 @@ final class SmtpSession {
       steps.step("STARTTLS", connection.tlsDescription() + "; then EHLO: " + secured.describe());
     }
     if (settings.hasCredentials()) {
-      authenticate(secured);
+      authenticate(secured, steps);
       steps.step("AUTH", "accepted for " + settings.username());
     }
     return secured;
@@ -144,7 +144,7 @@ final class SmtpSession {
     return Capabilities.parse(reply);
   }
 
-  private void authenticate(Capabilities capabilities) throws SmtpException {
+  private void authenticate(Capabilities capabilities, StepListener steps) throws SmtpException {
     if (!connection.isEncrypted() && settings.tls() != TlsMode.NONE) {
       throw SmtpException.configuration(
           server,
@@ -161,11 +161,18 @@ final class SmtpSession {
               + " remove <username>/<password> or use a server that authenticates");
     }
     AuthMechanism mechanism = choose(capabilities);
+    if (mechanism == AuthMechanism.XOAUTH2) {
+      new OAuthLogin(server, connection, settings).authenticate(steps);
+      return;
+    }
     Authenticator.of(mechanism).authenticate(connection, settings.username(), settings.password());
   }
 
   private AuthMechanism choose(Capabilities capabilities) throws SmtpException {
     AuthMechanism forced = settings.authMechanism();
+    if (forced == null && settings.tokens() != null) {
+      forced = AuthMechanism.XOAUTH2; // a token source is configured: that is how to sign in
+    }
     if (forced != null) {
       if (!capabilities.offersAuth(forced)) {
         throw SmtpException.configuration(
@@ -175,7 +182,10 @@ final class SmtpSession {
                 + forced
                 + " (it offers "
                 + String.join(" ", capabilities.authMechanisms())
-                + "); change <authMechanism>");
+                + (forced == AuthMechanism.XOAUTH2
+                    ? "); it takes no OAuth token: sign in with a password, or use the provider's"
+                        + " OAuth submission server"
+                    : "); change <authMechanism>"));
       }
       return forced;
     }

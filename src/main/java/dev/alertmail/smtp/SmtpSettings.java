@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import dev.alertmail.oauth.TokenCache;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -22,6 +23,7 @@ import javax.net.ssl.SSLContext;
  * @param connectTimeout the bound on establishing the connection (and the TLS handshake)
  * @param readTimeout the bound on every wait for the server
  * @param sslContext the context for TLS connections, or null for the JVM's default trust
+ * @param tokens where XOAUTH2 access tokens come from, or null when no token source is configured
  */
 public record SmtpSettings(
     String host,
@@ -33,7 +35,34 @@ public record SmtpSettings(
     String localhost,
     Duration connectTimeout,
     Duration readTimeout,
-    SSLContext sslContext) {
+    SSLContext sslContext,
+    TokenCache tokens) {
+
+  /** Settings without a token source. */
+  public SmtpSettings(
+      String host,
+      int port,
+      TlsMode tls,
+      String username,
+      String password,
+      AuthMechanism authMechanism,
+      String localhost,
+      Duration connectTimeout,
+      Duration readTimeout,
+      SSLContext sslContext) {
+    this(
+        host,
+        port,
+        tls,
+        username,
+        password,
+        authMechanism,
+        localhost,
+        connectTimeout,
+        readTimeout,
+        sslContext,
+        null);
+  }
 
   /**
    * Validates every field.
@@ -55,12 +84,14 @@ public record SmtpSettings(
       username = null;
     }
     if (username != null) {
-      Objects.requireNonNull(password, "password is required when username is set");
+      if (password == null && tokens == null) {
+        throw new NullPointerException("password or a token source is required with username");
+      }
       // NUL separates the fields of AUTH PLAIN; CR/LF would end a command line
       if (hasLineBreakOrNul(username)) {
         throw new IllegalArgumentException("username must not contain CR, LF or NUL");
       }
-      if (hasLineBreakOrNul(password)) {
+      if (password != null && hasLineBreakOrNul(password)) {
         // the message deliberately says nothing about the password's content
         throw new IllegalArgumentException("password must not contain CR, LF or NUL");
       }
@@ -84,7 +115,8 @@ public record SmtpSettings(
         localhost,
         connectTimeout,
         readTimeout,
-        sslContext);
+        sslContext,
+        tokens);
   }
 
   /** {@return true when a user name is set, so the session authenticates} */
@@ -120,6 +152,7 @@ public record SmtpSettings(
         + readTimeout
         + ", sslContext="
         + (sslContext == null ? "default" : sslContext.getProtocol())
+        + (tokens == null ? "" : ", tokens=" + tokens.describe())
         + "]";
   }
 

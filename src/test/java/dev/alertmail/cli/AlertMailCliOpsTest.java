@@ -401,6 +401,58 @@ class AlertMailCliOpsTest {
   }
 
   @Test
+  void checkShowsTheTokenStepBeforeAuthAndNeverTheToken() throws Exception {
+    Path token = Files.writeString(dir.resolve("smtp-token"), "file-token-123\n");
+    String blob =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                "user=alerts@example.com\u0001auth=Bearer file-token-123\u0001\u0001"
+                    .getBytes(StandardCharsets.UTF_8));
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.test ESMTP");
+              peer.readLine(); // EHLO
+              peer.send("250-mx.test", "250 AUTH XOAUTH2");
+              peer.expect("AUTH XOAUTH2 " + blob).send("235 ok");
+              peer.expect("MAIL FROM:<alerts@example.com>").send("250 ok");
+              peer.expect("RCPT TO:<ops@example.com>").send("250 ok");
+              peer.expect("RSET").send("250 ok");
+              peer.expect("QUIT").send("221 bye");
+            })) {
+      Run run =
+          run(
+              Map.of("ALERTMAIL_OAUTH_TOKEN_FILE", token.toString()),
+              "check",
+              "--smtp-host",
+              "127.0.0.1:" + server.port(),
+              "--tls",
+              "none",
+              "--username",
+              "alerts@example.com",
+              "--from",
+              "alerts@example.com",
+              "--to",
+              "ops@example.com",
+              "--verbose");
+
+      assertEquals(0, run.code(), run.out() + run.err());
+      assertTrue(run.out().contains("\ntoken "), run.out());
+      assertTrue(run.out().contains("from file " + token), run.out());
+      assertTrue(run.err().contains("C: AUTH XOAUTH2 ****"), run.err());
+      assertFalse((run.out() + run.err()).contains("file-token-123"));
+      assertFalse((run.out() + run.err()).contains(blob));
+    }
+  }
+
+  @Test
+  void anOAuthSecretIsNeverTakenFromAFlag() {
+    Run run = run(Map.of(), "send", "--to", "ops@example.com", "--oauth-client-secret", "x");
+    assertEquals(64, run.code());
+    assertTrue(run.err().contains("ALERTMAIL_OAUTH_CLIENT_SECRET"), run.err());
+  }
+
+  @Test
   void aMistypedFlagIsAUsageErrorNotASilentlyDroppedSetting() {
     Run run = run(Map.of(), "check", "--config", "x.properties", "--tsl", "starttls");
     assertEquals(64, run.code());

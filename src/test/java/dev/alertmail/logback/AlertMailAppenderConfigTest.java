@@ -59,6 +59,12 @@ class AlertMailAppenderConfigTest {
         "zero mails | <smtpHost>h</smtpHost><maxMails>0</maxMails><from>a@example.com</from><to>o@example.com</to> | <maxMails> 0 is out of range",
         "zero queue | <smtpHost>h</smtpHost><queueSize>0</queueSize><from>a@example.com</from><to>o@example.com</to> | <queueSize> 0",
         "host with space | <smtpHost>smtp example.com</smtpHost><from>a@example.com</from><to>o@example.com</to> | <smtpHost> 'smtp example.com' is not a host name",
+        "two token sources | <smtpHost>h</smtpHost><username>u@example.com</username><oauthTokenCommand>gcloud auth print-access-token</oauthTokenCommand><oauthTokenUrl>https://login.example.com/token</oauthTokenUrl><oauthClientId>id</oauthClientId><oauthClientSecret>x</oauthClientSecret><from>a@example.com</from><to>o@example.com</to> | <oauthTokenCommand> and <oauthTokenUrl> are both set: choose one token source",
+        "plain http token url | <smtpHost>h</smtpHost><username>u@example.com</username><oauthTokenUrl>http://login.example.com/token</oauthTokenUrl><oauthClientId>id</oauthClientId><oauthClientSecret>x</oauthClientSecret><from>a@example.com</from><to>o@example.com</to> | <oauthTokenUrl> must be https://",
+        "token url without client | <smtpHost>h</smtpHost><username>u@example.com</username><oauthTokenUrl>https://login.example.com/token</oauthTokenUrl><oauthClientSecret>x</oauthClientSecret><from>a@example.com</from><to>o@example.com</to> | <oauthTokenUrl> needs <oauthClientId>",
+        "token and password | <smtpHost>h</smtpHost><username>u@example.com</username><password>p</password><oauthTokenCommand>gcloud auth print-access-token</oauthTokenCommand><from>a@example.com</from><to>o@example.com</to> | <password> and an OAuth token source are both set",
+        "xoauth2 without source | <smtpHost>h</smtpHost><username>u@example.com</username><authMechanism>XOAUTH2</authMechanism><from>a@example.com</from><to>o@example.com</to> | <authMechanism>XOAUTH2</authMechanism> needs a token source",
+        "token without user | <smtpHost>h</smtpHost><oauthTokenCommand>gcloud auth print-access-token</oauthTokenCommand><from>a@example.com</from><to>o@example.com</to> | an OAuth token source is set but <username> is not",
       })
   void reportsTheBadPropertyAndStaysStopped(String label, String elements, String expected) {
     try (LogbackFixture logback = configure(elements)) {
@@ -172,6 +178,20 @@ class AlertMailAppenderConfigTest {
       assertFalse(
           errors.contains("ALERTMAIL_TEST_UNDEFINED_PASSWORD_IS_UNDEFINED"),
           "the substituted value is never shown: " + errors);
+    }
+  }
+
+  @Test
+  void anOAuthClientSecretIsNeverEchoed() {
+    try (LogbackFixture logback =
+        configure(
+            VALID
+                + "<username>u@example.com</username><oauthTokenUrl>http://login.example.com/t"
+                + "</oauthTokenUrl><oauthClientId>id</oauthClientId>"
+                + "<oauthClientSecret>Zq8~very-secret</oauthClientSecret>")) {
+      assertFalse(logback.appender("ALERT").isStarted());
+      String errors = String.join("\n", logback.statusMessages(Status.ERROR));
+      assertFalse(errors.contains("Zq8~very-secret"), errors);
     }
   }
 }
