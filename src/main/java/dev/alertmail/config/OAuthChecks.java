@@ -57,10 +57,11 @@ public final class OAuthChecks {
       return null;
     }
     if (sources.isEmpty()) {
-      if (mechanism == AuthMechanism.XOAUTH2) {
+      if (mechanism == AuthMechanism.XOAUTH2 && settings.get("password") == null) {
         problems.add(
             "<authMechanism>XOAUTH2</authMechanism> needs a token source: set"
-                + " <oauthTokenCommand>, <oauthTokenFile> or <oauthTokenUrl> (see README, OAuth 2.0).");
+                + " <oauthTokenCommand>, <oauthTokenFile> or <oauthTokenUrl> (see README, OAuth"
+                + " 2.0), or give a token that does not expire in <password>.");
       }
       return null;
     }

@@ -24,11 +24,9 @@ final class OAuthLogin {
   void authenticate(SmtpSession.StepListener steps) throws SmtpException {
     TokenCache tokens = settings.tokens();
     if (tokens == null) {
-      throw SmtpException.configuration(
-          server,
-          "AUTH",
-          "<authMechanism>XOAUTH2</authMechanism> needs a token source: set <oauthTokenCommand>,"
-              + " <oauthTokenFile> or <oauthTokenUrl>");
+      // a static token given as the password, as other appenders take one: no refresh possible
+      new XOAuth2Authenticator().authenticate(connection, settings.username(), settings.password());
+      return;
     }
     AccessToken token = token(tokens, false);
     steps.step("token", token.describe());
