@@ -32,7 +32,9 @@ class Log4jDocumentedConfigurationsTest {
           "SMTP_PASSWORD", "s3cret",
           "ALERTMAIL_TRUST_STORE",
               Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString(),
-          "ALERTMAIL_TRUST_STORE_PASSWORD", "changeit");
+          "ALERTMAIL_TRUST_STORE_PASSWORD", "changeit",
+          "OAUTH_CLIENT_SECRET", "client-secret",
+          "OAUTH_REFRESH_TOKEN", "refresh-token");
 
   @BeforeAll
   static void setVariables() {

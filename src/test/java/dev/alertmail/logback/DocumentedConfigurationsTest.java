@@ -98,7 +98,11 @@ class DocumentedConfigurationsTest {
                 "ALERTMAIL_TRUST_STORE",
                 Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString(),
                 "ALERTMAIL_TRUST_STORE_PASSWORD",
-                "changeit"))) {
+                "changeit",
+                "OAUTH_CLIENT_SECRET",
+                "client-secret",
+                "OAUTH_REFRESH_TOKEN",
+                "refresh-token"))) {
       assertTrue(logback.appender("ALERT").isStarted(), logback.statusText());
       assertEquals(List.of(), logback.statusMessages(Status.ERROR));
       assertEquals(List.of(), logback.statusMessages(Status.WARN));
