@@ -16,6 +16,8 @@ import java.util.List;
  * @param heldBackSince when the rate limit started holding this mail back, or null
  * @param atShutdown whether this is the last mail, sent when the appender stops: its repeats are
  *     counts up to now, not news that a problem outlasted its dedup window
+ * @param news whether it is the first mail about one of its problems (none was mailed before, as
+ *     far as flood control remembers), which alone earns it a high importance
  */
 public record Digest(
     List<DigestEntry> entries,
@@ -23,7 +25,8 @@ public record Digest(
     int otherKinds,
     long droppedEvents,
     Instant heldBackSince,
-    boolean atShutdown) {
+    boolean atShutdown,
+    boolean news) {
 
   /** Checks that the mail accounts for something and copies the entries. */
   public Digest {
@@ -43,17 +46,24 @@ public record Digest(
       int otherKinds,
       long droppedEvents,
       Instant heldBackSince) {
-    this(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, false);
+    this(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, false, false);
   }
 
   /** {@return this digest as the last mail, sent when the appender stops} */
   public Digest asLast() {
-    return new Digest(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, true);
+    return new Digest(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, true, news);
+  }
+
+  /** {@return this digest marked as the first mail about a problem, or not} */
+  public Digest withNews(boolean news) {
+    return new Digest(
+        entries, otherEvents, otherKinds, droppedEvents, heldBackSince, atShutdown, news);
   }
 
   /** A digest of alerts each seen once, plus dropped events: one mail for a single alert. */
   public static Digest of(List<Alert> alerts, long droppedEvents) {
-    return new Digest(alerts.stream().map(DigestEntry::of).toList(), 0, 0, droppedEvents, null);
+    return new Digest(alerts.stream().map(DigestEntry::of).toList(), 0, 0, droppedEvents, null)
+        .withNews(!alerts.isEmpty());
   }
 
   /** {@return the sample of the first problem, whose subject the mail takes; null if none} */

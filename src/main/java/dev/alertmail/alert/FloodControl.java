@@ -226,8 +226,11 @@ public final class FloodControl {
     old.sort(Comparator.comparingLong(DigestEntry::count).reversed());
     List<DigestEntry> entries = new ArrayList<>(fresh);
     entries.addAll(old);
+    // news: a problem never mailed before (as far as the bounded memory of mailings reaches)
+    boolean news = fresh.stream().anyMatch(entry -> !mailed.containsKey(entry.fingerprint()));
     Digest digest =
-        new Digest(entries, otherEvents + untrackedRepeats, others.size(), dropped, heldBackSince);
+        new Digest(entries, otherEvents + untrackedRepeats, others.size(), dropped, heldBackSince)
+            .withNews(news);
     pending.clear();
     repeats.clear();
     othersInFlight = Map.copyOf(others);

@@ -64,7 +64,9 @@ public final class AlertMailSettings {
           "dedupWindow",
           "queueSize",
           "shutdownTimeout",
-          "transcript");
+          "transcript",
+          "threading",
+          "listId");
 
   /** Settings whose values are never shown. */
   public static final Set<String> SECRETS =
@@ -176,6 +178,7 @@ public final class AlertMailSettings {
     int bufferSize = check.number("bufferSize", get("bufferSize"), 32, 0, MAX_BUFFER_SIZE);
     int queueSize = check.number("queueSize", get("queueSize"), 1024, 1, Integer.MAX_VALUE);
     boolean transcript = check.flag("transcript", get("transcript"));
+    boolean threading = get("threading") == null || check.flag("threading", get("threading"));
     String subject = get("subject") == null ? DEFAULT_SUBJECT : get("subject");
     FloodPolicy flood =
         new FloodPolicy(
@@ -210,7 +213,9 @@ public final class AlertMailSettings {
             queueSize,
             transcript,
             flood,
-            tokens);
+            tokens,
+            threading,
+            get("listId") == null ? null : get("listId").strip());
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
   }
 

@@ -39,6 +39,8 @@ import javax.net.ssl.SSLContext;
  * @param transcript whether the SMTP dialogue is reported as status, credentials masked
  * @param flood how alerts are grouped, deduplicated and rate-limited into mails
  * @param tokens where XOAUTH2 access tokens come from, or null
+ * @param threading whether mails about one problem share a conversation (threading headers)
+ * @param listId the {@code List-Id}, or null for one derived from the application
  */
 public record SenderConfig(
     String name,
@@ -63,7 +65,9 @@ public record SenderConfig(
     int queueSize,
     boolean transcript,
     FloodPolicy flood,
-    TokenCache tokens) {
+    TokenCache tokens,
+    boolean threading,
+    String listId) {
 
   /** A configuration without an OAuth token source. */
   public SenderConfig(
@@ -112,6 +116,8 @@ public record SenderConfig(
         queueSize,
         transcript,
         flood,
+        null,
+        true,
         null);
   }
 

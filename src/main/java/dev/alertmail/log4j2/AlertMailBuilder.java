@@ -39,7 +39,33 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
 
   @PluginBuilderAttribute private String transcript;
 
+  @PluginBuilderAttribute private String threading;
+
+  @PluginBuilderAttribute private String listId;
+
   AlertMailBuilder() {}
+
+  /**
+   * Whether mails about one problem join one conversation in mail clients. Default: {@code true}.
+   *
+   * @param threading the value as written
+   * @return this builder
+   */
+  public AlertMailBuilder setThreading(String threading) {
+    this.threading = threading;
+    return this;
+  }
+
+  /**
+   * The {@code List-Id} header. Default: derived from the configuration's name.
+   *
+   * @param listId the value as written
+   * @return this builder
+   */
+  public AlertMailBuilder setListId(String listId) {
+    this.listId = listId;
+    return this;
+  }
 
   /**
    * What triggers within this time after a first trigger shares its mail. Default: {@code 10
@@ -139,6 +165,8 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
     settings.set("queueSize", queueSize);
     settings.set("shutdownTimeout", shutdownTimeout);
     settings.set("transcript", transcript);
+    settings.set("threading", threading);
+    settings.set("listId", listId);
     String application =
         getConfiguration() == null || getConfiguration().getName() == null
             ? ""

@@ -177,4 +177,26 @@ public abstract class MailProperties extends OAuthProperties {
   public void setTranscript(String transcript) {
     settings().set("transcript", transcript);
   }
+
+  /**
+   * Whether every mail about one problem (same application and fingerprint) joins one conversation
+   * in mail clients, across instances and restarts ({@code References}, {@code In-Reply-To}, {@code
+   * Thread-Topic}, {@code Thread-Index}). Default: {@code true}; {@code false} for a ticket system
+   * that wants one thread per mail.
+   *
+   * @param threading {@code true} or {@code false}
+   */
+  public void setThreading(String threading) {
+    settings().set("threading", threading);
+  }
+
+  /**
+   * The {@code List-Id} header, for mail rules that route or mute one service's alerts. Default:
+   * {@code APP alerts <app.alerts.FROM-DOMAIN>} from the application's name.
+   *
+   * @param listId e.g. {@code shop alerts <shop.alerts.example.com>}
+   */
+  public void setListId(String listId) {
+    settings().set("listId", listId);
+  }
 }

@@ -24,6 +24,8 @@ public final class AlertMailComposer {
   private final Origin origin;
   private final TextFormatter text;
   private final HtmlFormatter html;
+  private final boolean threading;
+  private final String listId;
 
   /**
    * Creates a composer.
@@ -43,6 +45,27 @@ public final class AlertMailComposer {
       List<MailAddress> bcc,
       MailFormat format,
       Origin origin) {
+    this(from, to, cc, bcc, format, origin, true, null);
+  }
+
+  /**
+   * Creates a composer.
+   *
+   * @param threading whether mails about one problem carry the headers that keep them in one
+   *     conversation
+   * @param listId the {@code List-Id}, or null for one derived from the application's name
+   */
+  public AlertMailComposer(
+      MailAddress from,
+      List<MailAddress> to,
+      List<MailAddress> cc,
+      List<MailAddress> bcc,
+      MailFormat format,
+      Origin origin,
+      boolean threading,
+      String listId) {
+    this.threading = threading;
+    this.listId = listId;
     this.from = Objects.requireNonNull(from, "from");
     this.to = to == null ? List.of() : List.copyOf(to);
     this.cc = cc == null ? List.of() : List.copyOf(cc);
@@ -70,14 +93,33 @@ public final class AlertMailComposer {
     String textBody = format == MailFormat.HTML ? null : text.format(digest);
     String htmlBody = format == MailFormat.TEXT ? null : html.format(digest, subject);
     var headers = new LinkedHashMap<String, String>();
-    // RFC 3834: marks the mail as automatic, so vacation responders do not answer it
+    // RFC 3834: marks the mail as automatic, so vacation responders do not answer it; Exchange's
+    // auto-replies listen to their own header
     headers.put("Auto-Submitted", "auto-generated");
+    headers.put("X-Auto-Response-Suppress", "All");
+    headers.put("List-Id", listId != null ? HeaderValues.ascii(listId) : defaultListId());
+    if (digest.news()) {
+      // only the first mail about a new problem; repeats and "still happening" are not urgent
+      headers.put("Importance", "high");
+      headers.put("X-Priority", "1");
+    }
     headers.put("X-AlertMail-Count", Long.toString(digest.triggeringEvents()));
     if (!digest.entries().isEmpty()) {
-      headers.put("X-AlertMail-Fingerprint", digest.entries().get(0).fingerprint());
+      headers.put("X-AlertMail-Fingerprint", fingerprints(digest));
     }
     if (digest.droppedEvents() > 0) {
       headers.put("X-AlertMail-Dropped", Long.toString(digest.droppedEvents()));
+    }
+    headers.put("X-AlertMail-Application", HeaderValues.ascii(origin.application()));
+    headers.put("X-AlertMail-Host", HeaderValues.ascii(origin.host()));
+    if (threading && !digest.entries().isEmpty()) {
+      headers.putAll(
+          ThreadHeaders.of(
+              origin.application(),
+              digest.entries().get(0).fingerprint(),
+              from.domain(),
+              SubjectLine.topic(digest, origin.application()),
+              now));
     }
     return new MailMessage(
         from,
@@ -90,5 +132,35 @@ public final class AlertMailComposer {
         textBody,
         htmlBody,
         headers);
+  }
+
+  /** {@code "shop alerts <shop.alerts.example.com>"}: one per application, for mail rules. */
+  private String defaultListId() {
+    String app = origin.application().isBlank() ? "alertmail" : origin.application();
+    String label =
+        app.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9-]+", "-")
+            .replaceAll("^-|-$", "");
+    return HeaderValues.ascii(app + " alerts")
+        + " <"
+        + (label.isEmpty() ? "alertmail" : label)
+        + ".alerts."
+        + from.domain()
+        + ">";
+  }
+
+  /** Every problem's fingerprint, the lead one first, as much as fits in a header. */
+  private static String fingerprints(Digest digest) {
+    var all = new StringBuilder();
+    for (var entry : digest.entries()) {
+      if (all.length() + entry.fingerprint().length() + 2 > 800) {
+        break;
+      }
+      if (all.length() > 0) {
+        all.append(", ");
+      }
+      all.append(entry.fingerprint());
+    }
+    return all.toString();
   }
 }

@@ -31,22 +31,44 @@ final class SubjectLine {
       }
       return cut(subject, MAX_CODE_POINTS);
     }
+    String head = topic(digest, application);
+    if (first == null) {
+      return cut(
+          head + " " + Wording.size(digest) + " dropped (hand-off queue full)", MAX_CODE_POINTS);
+    }
+    boolean onlyRepeats = digest.entries().stream().allMatch(DigestEntry::isRepeat);
+    String when =
+        onlyRepeats && digest.droppedEvents() == 0
+            ? (digest.atShutdown() ? "at shutdown: " : "still happening: ")
+            : "";
+    // the problem first and the same in every mail about it, so mail clients keep one
+    // conversation; what changes from mail to mail (counts) comes after it
+    String counts = " (" + when + Wording.size(digest).replace(" (", ", ").replace(")", "") + ")";
+    int room = MAX_CODE_POINTS - counts.codePointCount(0, counts.length());
+    return cut(head, room) + counts;
+  }
+
+  /**
+   * {@return the part of the subject that names the lead problem}: the application and the message
+   * as written in the code (arguments shown as "…"), the same from mail to mail and from instance
+   * to instance; it is also the conversation's {@code Thread-Topic}. Null for no problem.
+   */
+  static String topic(Digest digest, String application) {
     var subject = new StringBuilder();
     String app = clean(application);
     if (!app.isEmpty()) {
       subject.append('[').append(app).append("] ");
     }
-    boolean onlyRepeats = digest.entries().stream().allMatch(DigestEntry::isRepeat);
-    if (first != null && onlyRepeats && digest.droppedEvents() == 0) {
-      subject.append(digest.atShutdown() ? "at shutdown: " : "still happening: ");
-    }
-    subject.append(Wording.size(digest));
+    Alert first = digest.first();
     if (first == null) {
-      subject.append(" dropped (hand-off queue full)");
-    } else {
-      subject.append(": ").append(clean(first.trigger().message()));
+      return subject.toString().strip();
     }
-    return cut(subject.toString(), MAX_CODE_POINTS);
+    String template = first.trigger().messageTemplate();
+    String name =
+        template == null || template.isBlank()
+            ? first.trigger().message()
+            : template.replace("{}", "\u2026");
+    return cut(subject.append(clean(name)).toString(), MAX_CODE_POINTS);
   }
 
   /** Control characters, line and paragraph separators and runs of whitespace become one space. */

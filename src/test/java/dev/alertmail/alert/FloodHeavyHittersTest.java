@@ -126,4 +126,26 @@ class FloodHeavyHittersTest {
             .count(),
         "it overtook a kept kind with its exact count");
   }
+
+  @Test
+  void onlyAMailWithAProblemNeverMailedBeforeIsNews() {
+    Instant now = T0;
+    FloodControl flood = new FloodControl(FloodPolicy.DEFAULTS, now, new SplittableRandom(1));
+    flood.accept(Alerts.of("database down", now, 1), now);
+    now = now.plus(Duration.ofSeconds(10));
+    Digest first = flood.poll(now).orElseThrow();
+    flood.delivered(first, now);
+    for (int i = 0; i < 3; i++) {
+      flood.accept(Alerts.of("database down", now, i), now);
+    }
+    now = now.plus(Duration.ofHours(1));
+    Digest stillHappening = flood.poll(now).orElseThrow();
+    flood.delivered(stillHappening, now);
+    flood.accept(Alerts.of("disk full", now, 1), now);
+    Digest another = flood.poll(now.plus(Duration.ofSeconds(10))).orElseThrow();
+
+    assertTrue(first.news());
+    assertEquals(false, stillHappening.news());
+    assertTrue(another.news());
+  }
 }

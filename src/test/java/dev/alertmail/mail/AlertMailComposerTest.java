@@ -149,7 +149,7 @@ class AlertMailComposerTest {
     var alert = new Alert(Fixtures.event("ERROR", "m"), List.of(), "payment failed");
     MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(alert), 7));
     // more than one event: the subject says the size, then the first problem's message
-    assertEquals("[shop] 8 errors: m", parsed.getSubject());
+    assertEquals("[shop] m (8 errors)", parsed.getSubject());
     String sentence = "7 more errors were dropped because the hand-off queue was full.";
     assertTrue(ParsedMail.text(parsed).contains(sentence), ParsedMail.text(parsed));
     assertTrue(ParsedMail.html(parsed).contains(sentence));
@@ -162,7 +162,7 @@ class AlertMailComposerTest {
     var first = new Alert(Fixtures.event("ERROR", "first"), List.of(), "first failed");
     var second = new Alert(Fixtures.event("ERROR", "second"), List.of(), "second failed");
     MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(first, second), 2));
-    assertEquals("[shop] 4 errors (2 kinds): first", parsed.getSubject());
+    assertEquals("[shop] first (4 errors, 2 kinds)", parsed.getSubject());
     String text = ParsedMail.text(parsed);
     assertTrue(text.indexOf("Problem 1 of 2") < text.indexOf("Problem 2 of 2"), text);
     assertTrue(text.indexOf("first") < text.indexOf("second"), text);
@@ -188,6 +188,16 @@ class AlertMailComposerTest {
                 "Subject",
                 "MIME-Version",
                 "X-Mailer",
+                "X-Auto-Response-Suppress",
+                "List-Id",
+                "Importance",
+                "X-Priority",
+                "X-AlertMail-Application",
+                "X-AlertMail-Host",
+                "References",
+                "In-Reply-To",
+                "Thread-Topic",
+                "Thread-Index",
                 "Auto-Submitted",
                 "X-AlertMail-Count",
                 "Content-Type"));
