@@ -64,17 +64,22 @@ final class HtmlFormatter {
       note(out, Wording.dropped(digest.droppedEvents()));
     }
     List<DigestEntry> fresh = digest.entries().stream().filter(e -> !e.isRepeat()).toList();
+    if (fresh.size() > 1) {
+      // the whole incident on the first screen, before any detail
+      lines(
+          out,
+          Wording.OVERVIEW,
+          fresh.subList(0, Math.min(fresh.size(), Wording.FULL_ENTRIES)),
+          null,
+          true);
+    }
     int full = Math.min(fresh.size(), Wording.FULL_ENTRIES);
     for (int i = 0; i < full; i++) {
       DigestEntry entry = fresh.get(i);
-      alert(
-          out,
-          entry.sample(),
-          Wording.entryTitle(i, fresh.size(), entry, digest, origin.zone()),
-          entry.fingerprint());
+      alert(out, entry, Wording.entryTitle(i, fresh.size(), entry, digest, origin.zone()));
     }
     if (fresh.size() > full) {
-      lines(out, Wording.ALSO, fresh.subList(full, fresh.size()), null);
+      lines(out, Wording.ALSO, fresh.subList(full, fresh.size()), null, false);
     }
     if (digest.otherEvents() > 0) {
       out.append("<p style=\"margin:0 0 12px;font-size:14px;\">")
@@ -83,7 +88,7 @@ final class HtmlFormatter {
     }
     List<DigestEntry> repeats = digest.entries().stream().filter(DigestEntry::isRepeat).toList();
     if (!repeats.isEmpty()) {
-      lines(out, Wording.repeatsHeading(digest), repeats, digest);
+      lines(out, Wording.repeatsHeading(digest), repeats, digest, false);
     }
     out.append("<p style=\"margin:16px 0 0;font-size:12px;color:#888;\">")
         .append(esc(Wording.FOOTER))
@@ -100,7 +105,11 @@ final class HtmlFormatter {
 
   /** Problems shown on one line each, under a heading; {@code repeatsOf} is null for new ones. */
   private void lines(
-      StringBuilder out, String heading, List<DigestEntry> entries, Digest repeatsOf) {
+      StringBuilder out,
+      String heading,
+      List<DigestEntry> entries,
+      Digest repeatsOf,
+      boolean overview) {
     out.append(H3)
         .append(esc(heading))
         .append("</h3>\n<ul style=\"margin:0 0 12px;padding-left:18px;font-size:13px;\">\n");
@@ -112,13 +121,17 @@ final class HtmlFormatter {
               esc(
                   repeatsOf != null
                       ? Wording.repeated(entry, repeatsOf, origin.zone())
-                      : Wording.oneLine(entry, origin.zone())))
+                      : overview
+                          ? Wording.overviewLine(entry, origin.zone())
+                          : Wording.oneLine(entry, origin.zone())))
           .append("</li>\n");
     }
     out.append("</ul>\n");
   }
 
-  private void alert(StringBuilder out, Alert alert, String title, String fingerprint) {
+  private void alert(StringBuilder out, DigestEntry entry, String title) {
+    Alert alert = entry.sample();
+    String fingerprint = entry.fingerprint();
     AlertEvent trigger = alert.trigger();
     String colour = levelColour(trigger.level());
     out.append("<div style=\"background:#fff;border:1px solid #ddd;border-left:4px solid ")
@@ -136,6 +149,18 @@ final class HtmlFormatter {
         .append(' ')
         .append(esc(trigger.message()))
         .append("</div>\n");
+    for (Wording.Field field : FirstScreen.lines(trigger, entry, origin, origin.zone())) {
+      out.append("<div style=\"margin:0 0 6px;font-size:14px;")
+          .append(WRAP)
+          .append("\"><span style=\"color:#666;\">")
+          .append(esc(field.label()))
+          .append(":</span> ")
+          .append(
+              field.label().equals("Cause") || field.label().equals("Where")
+                  ? "<span style=\"" + MONO + "\">" + esc(field.value()) + "</span>"
+                  : esc(field.value()))
+          .append("</div>\n");
+    }
     out.append(TABLE).append('\n');
     for (Wording.Field field : Wording.fields(trigger, origin)) {
       row(out, field.label(), field.value());
@@ -155,8 +180,8 @@ final class HtmlFormatter {
     if (!trigger.mdc().isEmpty()) {
       out.append(H3).append(esc(Wording.MDC)).append("</h3>\n").append(TABLE).append('\n');
       // sorted, so the same context reads the same in every mail
-      for (Map.Entry<String, String> entry : new TreeMap<>(trigger.mdc()).entrySet()) {
-        row(out, entry.getKey(), entry.getValue());
+      for (Map.Entry<String, String> pair : new TreeMap<>(trigger.mdc()).entrySet()) {
+        row(out, pair.getKey(), pair.getValue());
       }
       out.append("</table>\n");
     }

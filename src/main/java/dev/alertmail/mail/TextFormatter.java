@@ -39,6 +39,13 @@ final class TextFormatter {
       out.append(Wording.dropped(digest.droppedEvents())).append('\n');
     }
     List<DigestEntry> fresh = digest.entries().stream().filter(e -> !e.isRepeat()).toList();
+    if (fresh.size() > 1) {
+      // the whole incident on the first screen, before any detail
+      out.append('\n').append(Wording.OVERVIEW).append(":\n");
+      for (DigestEntry entry : fresh.subList(0, Math.min(fresh.size(), Wording.FULL_ENTRIES))) {
+        out.append(CONTEXT_INDENT).append(Wording.overviewLine(entry, origin.zone())).append('\n');
+      }
+    }
     int full = Math.min(fresh.size(), Wording.FULL_ENTRIES);
     for (int i = 0; i < full; i++) {
       out.append('\n');
@@ -47,7 +54,7 @@ final class TextFormatter {
       if (!title.isEmpty()) {
         out.append("==== ").append(title).append(" ====\n\n");
       }
-      alert(out, entry.sample(), entry.fingerprint());
+      alert(out, entry);
     }
     if (fresh.size() > full) {
       out.append('\n').append(Wording.ALSO).append(":\n");
@@ -72,13 +79,18 @@ final class TextFormatter {
     return out.toString();
   }
 
-  private void alert(StringBuilder out, Alert alert, String fingerprint) {
+  private void alert(StringBuilder out, DigestEntry entry) {
+    Alert alert = entry.sample();
     AlertEvent trigger = alert.trigger();
     message(out, trigger.message());
+    for (Wording.Field field : FirstScreen.lines(trigger, entry, origin, origin.zone())) {
+      labelled(out, field.label(), field.value());
+    }
+    out.append('\n');
     for (Wording.Field field : Wording.fields(trigger, origin)) {
       labelled(out, field.label(), field.value());
     }
-    labelled(out, "Fingerprint", fingerprint);
+    labelled(out, "Fingerprint", entry.fingerprint());
     if (trigger.throwable() != null) {
       out.append('\n').append(Wording.STACK_TRACE).append(":\n");
       out.append(StackTraceLines.text(trigger.throwable())).append('\n');

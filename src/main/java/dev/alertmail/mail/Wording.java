@@ -74,6 +74,17 @@ final class Wording {
         + TimeFormat.local(entry.lastSeen().toEpochMilli(), zone);
   }
 
+  static final String OVERVIEW = "Overview";
+
+  /** "500 times, 14:02:01 to 14:03:55: Database down ← SQLException: Connection refused". */
+  static String overviewLine(DigestEntry entry, ZoneId zone) {
+    AlertEvent event = entry.sample().trigger();
+    return seen(entry, zone)
+        + ": "
+        + flat(event.message())
+        + (event.throwable() == null ? "" : " \u2014 " + FirstScreen.cause(event.throwable()));
+  }
+
   /** A problem beyond the ones shown in full, on one line. */
   static String oneLine(DigestEntry entry, ZoneId zone) {
     AlertEvent event = entry.sample().trigger();
@@ -145,9 +156,10 @@ final class Wording {
 
   /** The sentence about dropped events; the caller shows it only when there were some. */
   static String dropped(long count) {
-    return count == 1
-        ? "1 more error was dropped because the hand-off queue was full."
-        : count + " more errors were dropped because the hand-off queue was full.";
+    return (count == 1 ? "1 more error" : count(count, "more error", "more errors"))
+        + " arrived faster than the sender could take "
+        + (count == 1 ? "it" : "them")
+        + " (queueSize): counted here, not lost, but not told apart by problem.";
   }
 
   /** E.g. "Before the error (3 events, oldest first)". */
@@ -155,13 +167,11 @@ final class Wording {
     return "Before the error (" + (count == 1 ? "1 event" : count + " events") + ", oldest first)";
   }
 
-  /** What, where and when, in the order both formatters show them (the message is shown apart). */
+  /** The detail table under a problem's first screen: level, logger, thread, time. */
   static List<Field> fields(AlertEvent event, Origin origin) {
     return List.of(
         new Field("Level", event.level()),
         new Field("Logger", event.loggerName()),
-        new Field("Application", origin.application()),
-        new Field("Host", origin.host()),
         new Field("Thread", event.threadName()),
         new Field("Time", TimeFormat.full(event.timestampMillis(), origin.zone())));
   }

@@ -148,9 +148,11 @@ class AlertMailComposerTest {
   void droppedEventsAreShownInSubjectBothBodiesAndAHeader() throws Exception {
     var alert = new Alert(Fixtures.event("ERROR", "m"), List.of(), "payment failed");
     MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(alert), 7));
-    // more than one event: the subject says the size, then the first problem's message
+    // more than one event: the first problem's message, then the size
     assertEquals("[shop] m (8 errors)", parsed.getSubject());
-    String sentence = "7 more errors were dropped because the hand-off queue was full.";
+    String sentence =
+        "7 more errors arrived faster than the sender could take them (queueSize): counted here,"
+            + " not lost, but not told apart by problem.";
     assertTrue(ParsedMail.text(parsed).contains(sentence), ParsedMail.text(parsed));
     assertTrue(ParsedMail.html(parsed).contains(sentence));
     assertEquals("7", parsed.getHeader("X-AlertMail-Dropped", null));

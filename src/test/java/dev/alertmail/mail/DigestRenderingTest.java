@@ -67,7 +67,11 @@ class DigestRenderingTest {
         text.contains("4 times, 2026-11-24 14:02:00.000 to 2026-11-24 14:03:35.000 ["), text);
     assertTrue(text.contains("And 17 more errors of 3 other kinds, counted but not kept."), text);
     assertTrue(text.contains("still happening: 310 times since 2026-11-24 13:02:00"), text);
-    assertTrue(text.contains("5 more errors were dropped"), text);
+    assertTrue(
+        text.contains(
+            "5 more errors arrived faster than the sender could take them (queueSize):"
+                + " counted here, not lost"),
+        text);
     String html = ParsedMail.html(mail);
     assertTrue(html.contains("problem &lt;6&gt;"), "escaped in the one-line rows too");
     assertFalse(html.contains("problem <6>"));
