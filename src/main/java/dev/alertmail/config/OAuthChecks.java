@@ -5,7 +5,6 @@ import dev.alertmail.oauth.TokenSource;
 import dev.alertmail.oauth.TokenSources;
 import dev.alertmail.smtp.AuthMechanism;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -74,10 +73,8 @@ public final class OAuthChecks {
         return null;
       }
     } else if (file != null) {
-      if (!Files.isReadable(Path.of(file.strip()))) {
-        problems.add("<oauthTokenFile> '" + file.strip() + "' is not a readable file.");
-        return null;
-      }
+      // a sidecar may write the file after the application starts: a missing file is a
+      // transient failure of the first mail, not a reason to stay silent
       source = TokenSources.file(Path.of(file.strip()));
     } else {
       source = endpoint(settings, url, trust, connectTimeout, readTimeout);

@@ -65,10 +65,13 @@ final class ReloadHandoff {
   /** Parks a stopped appender's sender for its successor. */
   static void park(Context context, String name, Parked parked) {
     Key key = new Key(context, name);
-    Parked previous = PARKED.put(key, parked);
-    if (previous != null) {
-      release(previous);
+    try {
+      Runtime.getRuntime().addShutdownHook(parked.exitHook());
+    } catch (IllegalStateException | SecurityException e) {
+      parked.sender().stop(parked.shutdownTimeout()); // exiting: mail what is pending now
+      return;
     }
+    // complete before it is visible: a successor may take it over at once
     parked.expiry()[0] =
         TIMER.schedule(
             () -> {
@@ -78,13 +81,10 @@ final class ReloadHandoff {
             },
             WINDOW.toMillis(),
             TimeUnit.MILLISECONDS);
-    try {
-      Runtime.getRuntime().addShutdownHook(parked.exitHook());
-    } catch (IllegalStateException | SecurityException e) {
-      // exiting: the hook cannot run, so mail what is pending now
-      if (PARKED.remove(key, parked)) {
-        release(parked);
-      }
+    Parked previous = PARKED.put(key, parked);
+    if (previous != null) {
+      previous.expiry()[0].cancel(false);
+      TIMER.execute(() -> release(previous));
     }
   }
 
@@ -98,17 +98,18 @@ final class ReloadHandoff {
       return null;
     }
     parked.expiry()[0].cancel(false);
-    removeHook(parked);
     if (!parked.settings().equals(settings)) {
-      parked.sender().stop(parked.shutdownTimeout());
+      // other settings: the old sender mails what it holds, without holding up this start()
+      TIMER.execute(() -> release(parked));
       return null;
     }
+    removeHook(parked);
     return parked;
   }
 
   private static void release(Parked parked) {
-    removeHook(parked);
     parked.sender().stop(parked.shutdownTimeout());
+    removeHook(parked); // only now: until the mail is out, a JVM exit must still flush it
   }
 
   private static void removeHook(Parked parked) {

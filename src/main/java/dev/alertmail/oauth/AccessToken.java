@@ -60,7 +60,7 @@ public record AccessToken(String value, Instant expiresAt, String scopes, String
     String exp = jwtClaim("exp");
     try {
       return exp == null ? null : Instant.ofEpochSecond(Long.parseLong(exp));
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | java.time.DateTimeException e) {
       return null;
     }
   }

@@ -23,7 +23,12 @@ final class JsonFields {
    * @throws IllegalArgumentException when the text is not a JSON object
    */
   static Map<String, String> parse(String text) {
-    return new JsonFields(text.strip()).object();
+    try {
+      return new JsonFields(text.strip()).object();
+    } catch (IndexOutOfBoundsException | NumberFormatException e) {
+      // a hostile or broken answer must cost a clear error, never an unexpected exception
+      throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+    }
   }
 
   private Map<String, String> object() {

@@ -38,7 +38,12 @@ public final class TokenCache {
 
   /** {@return a new token from the source}, replacing the one the server refused */
   public synchronized AccessToken refresh() throws TokenException {
-    token = source.fetch();
+    try {
+      token = source.fetch();
+    } catch (RuntimeException e) {
+      // a bug or a hostile answer must cost this attempt, reported, never the sender thread
+      throw new TokenException(source.describe() + " failed: " + e, false, e);
+    }
     Instant now = clock.instant();
     replaceAt =
         token.expiresAt() == null ? now.plus(UNKNOWN_LIFETIME) : token.expiresAt().minus(MARGIN);

@@ -48,6 +48,8 @@ final class TokenCommand implements TokenSource {
       out.start();
       err.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        // az and gcloud are scripts that start the real program: end the whole tree
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         throw new TokenException(
             describe() + " did not finish within " + timeout.toSeconds() + " s", true, null);
@@ -56,8 +58,14 @@ final class TokenCommand implements TokenSource {
       err.join(1_000);
       if (process.exitValue() != 0) {
         throw new TokenException(
-            describe() + " failed with exit code " + process.exitValue() + ": " + err.text(),
+            describe() + " failed with exit code " + process.exitValue() + ": " + err.firstLine(),
             true,
+            null);
+      }
+      if (out.truncated) {
+        throw new TokenException(
+            describe() + " printed more than " + MAX_OUTPUT / 1024 + " KiB: not a token",
+            false,
             null);
       }
       return TokenText.parse(out.text(), clock.instant(), describe());
@@ -112,6 +120,7 @@ final class TokenCommand implements TokenSource {
   private static final class Capture extends Thread {
     private final InputStream in;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private volatile boolean truncated;
 
     Capture(InputStream in) {
       super("alertmail-token-command");
@@ -124,6 +133,9 @@ final class TokenCommand implements TokenSource {
       byte[] buffer = new byte[4096];
       try (in) {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          if (bytes.size() + n > MAX_OUTPUT) {
+            truncated = true;
+          }
           if (bytes.size() < MAX_OUTPUT) {
             bytes.write(buffer, 0, Math.min(n, MAX_OUTPUT - bytes.size()));
           }
@@ -135,6 +147,12 @@ final class TokenCommand implements TokenSource {
 
     synchronized String text() {
       return bytes.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    /** The first line of what it printed, at most 300 characters, for an error message. */
+    String firstLine() {
+      String line = text().lines().findFirst().orElse("(nothing on stderr)");
+      return line.length() <= 300 ? line : line.substring(0, 300) + "...";
     }
   }
 }

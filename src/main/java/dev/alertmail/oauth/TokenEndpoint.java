@@ -83,7 +83,10 @@ final class TokenEndpoint implements TokenSource {
                   .build(),
               HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new TokenException(describe() + " did not answer: " + e, true, e);
+      throw new TokenException(
+          describe() + " did not answer: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          true,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TokenException(describe() + " was interrupted", true, e);
@@ -107,6 +110,12 @@ final class TokenEndpoint implements TokenSource {
           TokenText.expiry(fields, clock.instant()),
           fields.get("scope"),
           describe());
+    }
+    if (status == 200) {
+      throw new TokenException(
+          describe() + " answered without an access_token (is oauthTokenUrl the token endpoint?)",
+          false,
+          null);
     }
     String error = fields.getOrDefault("error", "HTTP " + status);
     String detail = fields.getOrDefault("error_description", "");

@@ -30,9 +30,14 @@ final class TokenFile implements TokenSource {
       FileTime modified = Files.getLastModifiedTime(file);
       long size = Files.size(file);
       if (last == null || !modified.equals(readAt) || size != readSize) {
+        // expires_in counts from when the agent wrote the file, not from when it is read
+        java.time.Instant written = modified.toInstant();
+        java.time.Instant now = clock.instant();
         last =
             TokenText.parse(
-                Files.readString(file, StandardCharsets.UTF_8), clock.instant(), describe());
+                Files.readString(file, StandardCharsets.UTF_8),
+                written.isAfter(now) ? now : written,
+                describe());
         readAt = modified;
         readSize = size;
       }

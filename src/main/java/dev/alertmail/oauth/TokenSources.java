@@ -53,9 +53,10 @@ public final class TokenSources {
     if (scheme.equals("https")) {
       return !host.isEmpty();
     }
+    // a literal loopback address or localhost: a name such as 127.example.net is not one
     return scheme.equals("http")
         && (host.equals("localhost")
-            || host.startsWith("127.")
+            || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
             || host.equals("[::1]")
             || host.equals("::1"));
   }

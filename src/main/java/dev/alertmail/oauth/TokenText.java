@@ -44,8 +44,8 @@ final class TokenText {
       if (fields.get("expires_on") != null) {
         return Instant.ofEpochSecond(Long.parseLong(fields.get("expires_on").strip()));
       }
-    } catch (NumberFormatException e) {
-      // an unreadable expiry is treated as unknown
+    } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+      // an unreadable or absurd expiry is treated as unknown
     }
     return null;
   }

@@ -70,7 +70,9 @@ final class OAuthLogin {
     return SmtpException.configuration(
         server,
         "AUTH XOAUTH2",
-        refused.getMessage()
+        (refused.getMessage().startsWith(server + ": ")
+                ? refused.getMessage().substring(server.length() + 2)
+                : refused.getMessage())
             + "; the token has no SMTP scope ("
             + scopes
             + "): ask for https://outlook.office365.com/.default (Microsoft, app-only),"
