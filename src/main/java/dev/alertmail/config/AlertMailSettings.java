@@ -66,7 +66,8 @@ public final class AlertMailSettings {
           "shutdownTimeout",
           "transcript",
           "threading",
-          "listId");
+          "listId",
+          "appPackages");
 
   /** Settings whose values are never shown. */
   public static final Set<String> SECRETS =
@@ -215,8 +216,21 @@ public final class AlertMailSettings {
             flood,
             tokens,
             threading,
-            get("listId") == null ? null : get("listId").strip());
+            get("listId") == null ? null : get("listId").strip(),
+            appPackages());
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
+  }
+
+  private List<String> appPackages() {
+    List<String> packages = new ArrayList<>();
+    if (get("appPackages") != null) {
+      for (String part : get("appPackages").split(",")) {
+        if (!part.isBlank()) {
+          packages.add(part.strip());
+        }
+      }
+    }
+    return packages;
   }
 
   private Duration connectTimeoutOf() {

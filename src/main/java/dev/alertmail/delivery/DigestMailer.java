@@ -43,7 +43,8 @@ final class DigestMailer {
             config.cc(),
             config.bcc(),
             config.format(),
-            new Origin(config.application(), host.displayName(), config.zone()),
+            new Origin(
+                config.application(), host.displayName(), config.zone(), config.appPackages()),
             config.threading(),
             config.listId());
     String ehlo = config.localhost() != null ? config.localhost() : host.ehloName();

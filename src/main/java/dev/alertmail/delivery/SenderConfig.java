@@ -41,6 +41,8 @@ import javax.net.ssl.SSLContext;
  * @param tokens where XOAUTH2 access tokens come from, or null
  * @param threading whether mails about one problem share a conversation (threading headers)
  * @param listId the {@code List-Id}, or null for one derived from the application
+ * @param appPackages package prefixes of the application's own code; empty to derive them from the
+ *     triggering loggers
  */
 public record SenderConfig(
     String name,
@@ -67,7 +69,8 @@ public record SenderConfig(
     FloodPolicy flood,
     TokenCache tokens,
     boolean threading,
-    String listId) {
+    String listId,
+    List<String> appPackages) {
 
   /** A configuration without an OAuth token source. */
   public SenderConfig(
@@ -118,7 +121,8 @@ public record SenderConfig(
         flood,
         null,
         true,
-        null);
+        null,
+        List.of());
   }
 
   /** Checks the required fields and copies the lists. */
@@ -131,6 +135,7 @@ public record SenderConfig(
     to = List.copyOf(to);
     cc = List.copyOf(cc);
     bcc = List.copyOf(bcc);
+    appPackages = appPackages == null ? List.of() : List.copyOf(appPackages);
   }
 
   /** {@return where mail goes, for reports: the relays, or "MX routing"} */

@@ -43,7 +43,21 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
 
   @PluginBuilderAttribute private String listId;
 
+  @PluginBuilderAttribute private String appPackages;
+
   AlertMailBuilder() {}
+
+  /**
+   * The package prefixes of the application's own code, a comma list. Default: derived from the
+   * triggering loggers' names.
+   *
+   * @param appPackages the value as written
+   * @return this builder
+   */
+  public AlertMailBuilder setAppPackages(String appPackages) {
+    this.appPackages = appPackages;
+    return this;
+  }
 
   /**
    * Whether mails about one problem join one conversation in mail clients. Default: {@code true}.
@@ -167,6 +181,7 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
     settings.set("transcript", transcript);
     settings.set("threading", threading);
     settings.set("listId", listId);
+    settings.set("appPackages", appPackages);
     String application =
         getConfiguration() == null || getConfiguration().getName() == null
             ? ""

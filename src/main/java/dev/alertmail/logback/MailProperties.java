@@ -199,4 +199,16 @@ public abstract class MailProperties extends OAuthProperties {
   public void setListId(String listId) {
     settings().set("listId", listId);
   }
+
+  /**
+   * The package prefixes of the application's own code, a comma list: the mail names the first
+   * frame of them as where a problem happened, and the HTML stack trace folds the frames of
+   * everything else. Default: derived from each triggering logger's name (its first two parts,
+   * {@code com.shop} for {@code com.shop.checkout.OrderService}).
+   *
+   * @param appPackages e.g. {@code com.shop, org.example.billing}
+   */
+  public void setAppPackages(String appPackages) {
+    settings().set("appPackages", appPackages);
+  }
 }

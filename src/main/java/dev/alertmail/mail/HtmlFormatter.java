@@ -169,13 +169,7 @@ final class HtmlFormatter {
     out.append("</table>\n");
     if (trigger.throwable() != null) {
       out.append(H3).append(esc(Wording.STACK_TRACE)).append("</h3>\n");
-      // a tab is eight columns in most clients: on a phone, "at" would wrap onto its own line
-      // and a no-break space keeps "at" with its frame when the frame itself must wrap
-      String trace =
-          StackTraceLines.text(trigger.throwable())
-              .replace("\tat ", "\u00a0\u00a0at\u00a0")
-              .replace("\t", "  ");
-      out.append(PRE).append(esc(trace)).append("</pre>\n");
+      out.append(PRE).append(StackTraceHtml.of(trigger, origin.appPackages())).append("</pre>\n");
     }
     if (!trigger.mdc().isEmpty()) {
       out.append(H3).append(esc(Wording.MDC)).append("</h3>\n").append(TABLE).append('\n');
