@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * What a problem's first screen on a phone says, before the detail table: the exception with its
- * root cause in one line, where in the application's own code it happened, how often and since
- * when, and on which application and host.
+ * root cause in one line, where in the application's own code it happened, how often and since when
+ * (in the title above it), and on which application and host.
  */
 final class FirstScreen {
 
@@ -26,16 +26,6 @@ final class FirstScreen {
       if (where != null) {
         lines.add(new Wording.Field("Where", where));
       }
-    }
-    if (entry != null && entry.count() > 1) {
-      lines.add(
-          new Wording.Field(
-              "Seen",
-              Wording.count(entry.count(), "time", "times")
-                  + " since "
-                  + TimeFormat.local(entry.firstSeen().toEpochMilli(), zone)
-                  + ", last at "
-                  + TimeFormat.local(entry.lastSeen().toEpochMilli(), zone)));
     }
     String app = origin.application().isEmpty() ? "" : origin.application();
     String on = origin.host().isEmpty() ? "" : (app.isEmpty() ? "" : " on ") + origin.host();

@@ -23,11 +23,17 @@ final class StackTraceHtml {
   static String of(AlertEvent trigger, List<String> configured) {
     List<String> packages =
         configured.isEmpty() ? FirstScreen.derived(trigger.loggerName()) : configured;
+    List<String> lines = StackTraceLines.of(trigger.throwable());
+    // no frame of the application at all (its packages guessed wrong): fold nothing
+    boolean any =
+        lines.stream()
+            .map(StackTraceHtml::frame)
+            .anyMatch(f -> f != null && FirstScreen.isApplication(f, packages));
     var out = new StringBuilder();
     List<String> run = new ArrayList<>();
-    for (String line : StackTraceLines.of(trigger.throwable())) {
+    for (String line : lines) {
       String frame = frame(line);
-      if (frame != null && !FirstScreen.isApplication(frame, packages)) {
+      if (any && frame != null && !FirstScreen.isApplication(frame, packages)) {
         run.add(line);
         continue;
       }

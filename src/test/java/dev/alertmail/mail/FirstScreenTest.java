@@ -89,7 +89,7 @@ class FirstScreenTest {
     assertTrue(overview >= 0 && overview < first && first < problem, text);
     assertTrue(
         text.contains("\u2014 IllegalStateException: Could not record payment \u2190"), text);
-    assertTrue(text.contains("Seen:        500 times since"), text);
+    assertTrue(text.contains("Problem 1 of 2: 500 times, 2026-11-22 14:03:07.123 to"), text);
   }
 
   @Test
