@@ -135,4 +135,45 @@ class SmtpPipeliningTest {
     assertEquals(3, lines.stream().filter(l -> l.startsWith("C: MAIL FROM")).count());
     assertEquals(1, lines.stream().filter(l -> l.equals("C: QUIT")).count());
   }
+
+  /**
+   * A round trip is the client waiting for the server: each time a server line follows a client
+   * line in the transcript, plus the greeting.
+   */
+  private static int roundTrips(List<String> lines) {
+    int trips = lines.isEmpty() || !lines.get(0).startsWith("S:") ? 0 : 1;
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("S:") && lines.get(i - 1).startsWith("C:")) {
+        trips++;
+      }
+    }
+    return trips;
+  }
+
+  @Test
+  void aMailTakesTheProtocolMinimumOfRoundTrips() throws Exception {
+    // greeting, EHLO, AUTH, one pipelined MAIL/RCPT/RCPT/DATA, the message, QUIT
+    server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.test");
+              peer.expect("EHLO client.test")
+                  .send("250-mx.test", "250-PIPELINING", "250 AUTH PLAIN");
+              peer.readLine(); // AUTH PLAIN ...
+              peer.send("235 ok");
+              peer.expect("MAIL FROM:<alerts@example.com>");
+              peer.expect("RCPT TO:<a@example.com>");
+              peer.expect("RCPT TO:<b@example.com>");
+              peer.expect("DATA");
+              peer.send("250 ok", "250 ok", "250 ok", "354 go ahead");
+              peer.readData();
+              peer.send("250 queued");
+              peer.expect("QUIT").send("221 bye");
+            });
+    new SmtpClient(TestSettings.with(server.port(), TlsMode.NONE, "u", "p", null), transcript)
+        .send(
+            new Envelope("alerts@example.com", List.of("a@example.com", "b@example.com")), MESSAGE);
+
+    assertEquals(6, roundTrips(transcript.lines()), String.join("\n", transcript.lines()));
+  }
 }
