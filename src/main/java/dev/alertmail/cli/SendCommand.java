@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Sends one mail with the same client as the appender and says what became of it. */
 final class SendCommand {
@@ -55,7 +54,7 @@ final class SendCommand {
             bcc,
             oneLine(subject),
             ZonedDateTime.now(),
-            UUID.randomUUID() + "@" + setup.from().domain(),
+            dev.alertmail.mail.UniqueIds.next() + "@" + setup.from().domain(),
             html ? null : body,
             html ? body : null,
             Map.of("Auto-Submitted", "auto-generated"));

@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Turns a {@link Digest} into a {@link MailMessage}: the subject from the first alert, the bodies
@@ -128,7 +127,7 @@ public final class AlertMailComposer {
         bcc,
         subject,
         ZonedDateTime.ofInstant(now, origin.zone()),
-        UUID.randomUUID() + "@" + from.domain(),
+        UniqueIds.next() + "@" + from.domain(),
         textBody,
         htmlBody,
         headers);

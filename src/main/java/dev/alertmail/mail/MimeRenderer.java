@@ -2,7 +2,6 @@ package dev.alertmail.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Renders a {@link MailMessage} as the bytes of an RFC 5322 / MIME message: CRLF line ends, no line
@@ -49,7 +48,7 @@ public final class MimeRenderer {
 
     if (message.textBody() != null && message.htmlBody() != null) {
       // "=_" never occurs in quoted-printable output, so no body line can equal the boundary
-      String boundary = "=_AlertMail_" + UUID.randomUUID().toString().replace("-", "");
+      String boundary = "=_AlertMail_" + UniqueIds.next();
       out.append(
           HeaderLine.of(
               "Content-Type", List.of("multipart/alternative;", "boundary=\"" + boundary + "\"")));
