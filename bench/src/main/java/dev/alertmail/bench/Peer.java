@@ -14,8 +14,13 @@ import dev.alertmail.logback.AlertMailAppender;
 
 /** The appenders compared, each configured the way a user would write it in logback.xml. */
 public enum Peer {
-  /** Logback's NOP appender: the floor, what a logger call costs with nothing behind it. */
+  /**
+   * Logback's NOP appender. It extends the synchronized {@code AppenderBase}, so at two threads it
+   * measures a lock, not the floor: see {@link #UNSYNC_NOP}.
+   */
   NOP,
+  /** An empty {@code UnsynchronizedAppenderBase}: the real floor of a logger call. */
+  UNSYNC_NOP,
   /** Logback's AsyncAppender around a NOP appender: what "never block" costs in Logback. */
   ASYNC_NOP,
   /** Logback's SMTPAppender (Angus Mail), asynchronousSending on, as documented. */
@@ -38,6 +43,8 @@ public enum Peer {
     switch (this) {
       case NOP:
         return started(new NOPAppender<>(), context);
+      case UNSYNC_NOP:
+        return started(new EmptyAppender(), context);
       case ASYNC_NOP:
         AsyncAppender async = new AsyncAppender();
         async.setContext(context);
@@ -83,5 +90,12 @@ public enum Peer {
               + context.getStatusManager().getCopyOfStatusList());
     }
     return appender;
+  }
+
+  /** Does nothing, without AppenderBase's lock. */
+  static final class EmptyAppender
+      extends ch.qos.logback.core.UnsynchronizedAppenderBase<ILoggingEvent> {
+    @Override
+    protected void append(ILoggingEvent event) {}
   }
 }

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 @State(Scope.Benchmark)
 public class QuietPathBenchmark {
 
-  @Param({"NOP", "ASYNC_NOP", "LOGBACK_SMTP", "ALERTMAIL"})
+  @Param({"NOP", "UNSYNC_NOP", "ASYNC_NOP", "LOGBACK_SMTP", "ALERTMAIL"})
   public Peer peer;
 
   private SilentSmtpServer server;
