@@ -29,6 +29,7 @@ final class AlertMailManager extends AbstractManager {
   private final AlertSender sender;
   private final ContextRing<LogEvent> ring;
   private final Duration shutdownTimeout;
+  private final boolean threading;
   private final Thread exitHook;
 
   private AlertMailManager(String name, Data data) {
@@ -36,6 +37,7 @@ final class AlertMailManager extends AbstractManager {
     this.sender = new AlertSender(data.settings().sender(), data.status());
     this.ring = new ContextRing<>(data.settings().bufferSize());
     this.shutdownTimeout = data.settings().shutdownTimeout();
+    this.threading = data.settings().sender().threading();
     sender.start();
     // Log4j's own shutdown hook stops the context and so this manager; this one covers
     // shutdownHook="disable" and a JVM that exits while other hooks still log
@@ -61,7 +63,7 @@ final class AlertMailManager extends AbstractManager {
   void trigger(LogEvent event, PatternLayout subject) {
     LogEvent copy = Log4jEvents.copy(event);
     long sequence = ring.add(copy);
-    sender.offer(() -> new Log4jAlert(copy, ring.takeBefore(sequence), subject));
+    sender.offer(() -> new Log4jAlert(copy, ring.takeBefore(sequence), subject, threading));
   }
 
   boolean isSenderThread(Thread thread) {

@@ -15,11 +15,14 @@ final class Log4jAlert implements AlertSource {
   private final LogEvent trigger;
   private final List<LogEvent> context;
   private final PatternLayout subject;
+  private final boolean stableSubject;
 
-  Log4jAlert(LogEvent trigger, List<LogEvent> context, PatternLayout subject) {
+  Log4jAlert(
+      LogEvent trigger, List<LogEvent> context, PatternLayout subject, boolean stableSubject) {
     this.trigger = trigger;
     this.context = context;
     this.subject = subject;
+    this.stableSubject = stableSubject;
   }
 
   @Override
@@ -27,6 +30,25 @@ final class Log4jAlert implements AlertSource {
     return new Alert(
         Log4jEvents.toAlertEvent(trigger),
         Log4jEvents.toAlertEvents(context),
-        subject.toSerializable(trigger));
+        subject.toSerializable(stableSubject ? template(trigger) : trigger));
+  }
+
+  /**
+   * The event with its message as written in the code, arguments as "…": with threading on, every
+   * mail about one problem gets the same subject, which Gmail needs for one conversation.
+   */
+  private static LogEvent template(LogEvent event) {
+    var message = event.getMessage();
+    if (message == null
+        || message.getParameters() == null
+        || message.getParameters().length == 0
+        || message.getFormat() == null) {
+      return event;
+    }
+    return new org.apache.logging.log4j.core.impl.Log4jLogEvent.Builder(event)
+        .setMessage(
+            new org.apache.logging.log4j.message.SimpleMessage(
+                message.getFormat().replace("{}", "\u2026")))
+        .build();
   }
 }

@@ -46,6 +46,7 @@ public class AlertMailAppender extends MailProperties {
   private ContextRing<ILoggingEvent> ring;
   private AlertSender sender;
   private java.time.Duration shutdownTimeout;
+  private boolean threading;
   private Thread exitHook;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -77,6 +78,7 @@ public class AlertMailAppender extends MailProperties {
     triggerLevel = Level.toLevel(valid.triggerLevel(), Level.ERROR);
     subjectLayout = layout;
     shutdownTimeout = valid.shutdownTimeout();
+    threading = config.threading();
     ReloadHandoff.Parked parked = ReloadHandoff.takeOver(getContext(), getName(), settings());
     if (config.relays().isEmpty() && config.username() != null) {
       addWarn(
@@ -209,7 +211,8 @@ public class AlertMailAppender extends MailProperties {
     if (trigger) {
       // the snapshot is taken only if the hand-off has room; converting it is the sender's work
       PatternLayout layout = subjectLayout;
-      sender.offer(() -> new LogbackAlert(event, ring.takeBefore(sequence), layout));
+      boolean stable = threading;
+      sender.offer(() -> new LogbackAlert(event, ring.takeBefore(sequence), layout, stable));
     }
   }
 

@@ -17,11 +17,17 @@ final class LogbackAlert implements AlertSource {
   private final ILoggingEvent trigger;
   private final List<ILoggingEvent> context;
   private final PatternLayout subjectLayout;
+  private final boolean stableSubject;
 
-  LogbackAlert(ILoggingEvent trigger, List<ILoggingEvent> context, PatternLayout subjectLayout) {
+  LogbackAlert(
+      ILoggingEvent trigger,
+      List<ILoggingEvent> context,
+      PatternLayout subjectLayout,
+      boolean stableSubject) {
     this.trigger = trigger;
     this.context = context;
     this.subjectLayout = subjectLayout;
+    this.stableSubject = stableSubject;
   }
 
   @Override
@@ -29,6 +35,6 @@ final class LogbackAlert implements AlertSource {
     return new Alert(
         LogbackEvents.toAlertEvent(trigger),
         LogbackEvents.toAlertEvents(context),
-        subjectLayout.doLayout(trigger));
+        StableSubject.render(subjectLayout, trigger, stableSubject));
   }
 }

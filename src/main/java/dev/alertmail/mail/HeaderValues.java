@@ -11,10 +11,10 @@ final class HeaderValues {
 
   private HeaderValues() {}
 
-  /** The text on one line, non-ASCII as {@code =?UTF-8?B?...?=} words, at most 300 characters. */
+  /** The text on one line, non-ASCII as {@code =?UTF-8?B?...?=} words, at most 120 characters. */
   static String ascii(String text) {
-    String line = SubjectLine.clean(text);
-    line = line.length() <= 300 ? line : line.substring(0, 300);
+    // 120 characters of up to 4 bytes each stay below a header's 900, encoded
+    String line = SubjectLine.cut(SubjectLine.clean(text), 120);
     boolean plain = true;
     for (String word : line.split(" ")) {
       plain &= !EncodedWords.needsEncoding(word) || word.isEmpty();

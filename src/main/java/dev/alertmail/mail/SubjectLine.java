@@ -63,6 +63,12 @@ final class SubjectLine {
     if (first == null) {
       return subject.toString().strip();
     }
+    // the subject the lead problem's first event rendered: the same words a single mail about it
+    // has, so a conversation's first mail and its digests read alike
+    String rendered = clean(first.subject());
+    if (!rendered.isEmpty()) {
+      return cut(rendered, MAX_CODE_POINTS);
+    }
     String template = first.trigger().messageTemplate();
     String name =
         template == null || template.isBlank()

@@ -111,7 +111,7 @@ class AlertSenderRetryTest {
 
       var mail = server.getReceivedMessages()[0];
       assertEquals("3", mail.getHeader("X-AlertMail-Count", null));
-      assertEquals("[shop] order \u2026 failed (3 errors)", mail.getSubject());
+      assertEquals("[shop] ERROR order 1 failed (3 errors)", mail.getSubject());
       assertTrue(sender.stop(Duration.ofSeconds(5)));
       assertEquals(1, server.getReceivedMessages().length, "nothing left for a final mail");
     } finally {

@@ -83,7 +83,8 @@ class AlertMailAppenderFloodTest {
       String subject = mails[0].getSubject();
       assertTrue(
           subject.matches(
-              "\\[shop\\] timeout on shard \u2026 for order \u2026 \\([0-9,]+ errors\\)"),
+              "\\[shop\\] ERROR c\\.s\\.db\\.ShardRouter: timeout on shard \u2026 for order \u2026"
+                  + " \\([0-9,]+ errors\\)"),
           subject);
       assertTrue(mails[0].getHeader("X-AlertMail-Fingerprint", null).matches("[0-9a-f]{12}"));
     }

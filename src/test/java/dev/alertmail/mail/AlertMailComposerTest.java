@@ -149,7 +149,7 @@ class AlertMailComposerTest {
     var alert = new Alert(Fixtures.event("ERROR", "m"), List.of(), "payment failed");
     MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(alert), 7));
     // more than one event: the first problem's message, then the size
-    assertEquals("[shop] m (8 errors)", parsed.getSubject());
+    assertEquals("payment failed (8 errors)", parsed.getSubject());
     String sentence =
         "7 more errors arrived faster than the sender could take them (queueSize): counted here,"
             + " not lost, but not told apart by problem.";
@@ -164,7 +164,7 @@ class AlertMailComposerTest {
     var first = new Alert(Fixtures.event("ERROR", "first"), List.of(), "first failed");
     var second = new Alert(Fixtures.event("ERROR", "second"), List.of(), "second failed");
     MimeMessage parsed = renderParsed(MailFormat.BOTH, Digest.of(List.of(first, second), 2));
-    assertEquals("[shop] first (4 errors, 2 kinds)", parsed.getSubject());
+    assertEquals("first failed (4 errors, 2 kinds)", parsed.getSubject());
     String text = ParsedMail.text(parsed);
     assertTrue(text.indexOf("Problem 1 of 2") < text.indexOf("Problem 2 of 2"), text);
     assertTrue(text.indexOf("first") < text.indexOf("second"), text);

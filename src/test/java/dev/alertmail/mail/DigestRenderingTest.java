@@ -48,7 +48,8 @@ class DigestRenderingTest {
 
     MimeMessage mail = AlertMailComposerTest.renderParsed(MailFormat.BOTH, digest);
 
-    assertEquals("[shop] database timeout on shard 2 (1,571 errors, 11 kinds)", mail.getSubject());
+    assertEquals(
+        "[shop] ERROR database timeout on shard 2 (1,571 errors, 11 kinds)", mail.getSubject());
     assertEquals("1571", mail.getHeader("X-AlertMail-Count", null));
     assertTrue(
         mail.getHeader("X-AlertMail-Fingerprint", null)
@@ -81,7 +82,7 @@ class DigestRenderingTest {
   void aMailOfRepeatsOnlySaysStillHappening() throws Exception {
     var digest = new Digest(List.of(entry("disk full", 310, T)), 0, 0, 0, null);
     MimeMessage mail = AlertMailComposerTest.renderParsed(MailFormat.TEXT, digest);
-    assertEquals("[shop] disk full (still happening: 310 errors)", mail.getSubject());
+    assertEquals("[shop] ERROR disk full (still happening: 310 errors)", mail.getSubject());
   }
 
   @Test
@@ -97,7 +98,7 @@ class DigestRenderingTest {
     Digest last = flood.drain().orElseThrow();
 
     MimeMessage mail = AlertMailComposerTest.renderParsed(MailFormat.BOTH, last);
-    assertEquals("[shop] disk full (at shutdown: 3 errors)", mail.getSubject());
+    assertEquals("[shop] ERROR disk full (at shutdown: 3 errors)", mail.getSubject());
     String text = ParsedMail.text(mail);
     assertTrue(text.contains("Already mailed, repeated until shutdown"), text);
     assertTrue(text.contains("repeated 3 times since it was mailed at 2026-11-24 14:02:10"), text);
