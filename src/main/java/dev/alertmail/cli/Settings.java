@@ -1,5 +1,6 @@
 package dev.alertmail.cli;
 
+import dev.alertmail.config.AlertMailSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Connection and mail settings by their logback.xml names, merged from a properties file, the
@@ -17,31 +19,27 @@ import java.util.Properties;
  */
 final class Settings {
 
+  /** The appender's settings that shape alerts, not a single mail: no flag or variable here. */
+  private static final Set<String> APPENDER_ONLY =
+      Set.of(
+          "subject",
+          "format",
+          "triggerLevel",
+          "bufferSize",
+          "groupWait",
+          "maxMails",
+          "ratePeriod",
+          "dedupWindow",
+          "queueSize",
+          "shutdownTimeout",
+          "transcript",
+          "threading",
+          "listId",
+          "appPackages");
+
+  /** The settings of a mail and the way to the server, by the names the appenders use. */
   static final List<String> NAMES =
-      List.of(
-          "smtpHost",
-          "smtpPort",
-          "tls",
-          "trustStore",
-          "trustStorePassword",
-          "username",
-          "password",
-          "authMechanism",
-          "oauthTokenCommand",
-          "oauthTokenFile",
-          "oauthTokenUrl",
-          "oauthClientId",
-          "oauthClientSecret",
-          "oauthScope",
-          "oauthRefreshToken",
-          "dnsServer",
-          "localhost",
-          "connectTimeout",
-          "readTimeout",
-          "from",
-          "to",
-          "cc",
-          "bcc");
+      AlertMailSettings.NAMES.stream().filter(name -> !APPENDER_ONLY.contains(name)).toList();
 
   private final Map<String, String> values;
 

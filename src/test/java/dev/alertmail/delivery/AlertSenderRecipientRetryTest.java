@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
-import dev.alertmail.alert.FloodPolicy;
-import dev.alertmail.mail.MailAddress;
-import dev.alertmail.mail.MailFormat;
-import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.ScriptedSmtpServer;
-import dev.alertmail.smtp.TlsMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,29 +31,7 @@ class AlertSenderRecipientRetryTest {
   private final List<String> status = sink.lines;
 
   private static SenderConfig config(int port) {
-    return new SenderConfig(
-        "ALERT",
-        "shop",
-        ZoneOffset.UTC,
-        MailAddress.parse("alerts@example.com"),
-        List.of(MailAddress.parse("ops@example.com"), MailAddress.parse("oncall@example.com")),
-        List.of(),
-        List.of(),
-        MailFormat.TEXT,
-        List.of(new HostPort("127.0.0.1", port)),
-        port,
-        null,
-        null,
-        TlsMode.NONE,
-        null,
-        null,
-        null,
-        "client.test",
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5),
-        64,
-        false,
-        new FloodPolicy(Duration.ZERO, 12, Duration.ofHours(1), Duration.ofHours(1)));
+    return SenderConfigs.plain(port, "ops@example.com", "oncall@example.com");
   }
 
   private Alert alert() {
