@@ -20,8 +20,13 @@ final class LogbackFixture implements AutoCloseable {
 
   LogbackFixture(String contextName) {
     context.setName(contextName);
-    // Logback's service provider does this for the default context; a private one must be told.
-    context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
+    // Logback's service provider does this for the default context; a private one must be told
+    // (since 1.3.x's later releases; the first ones use SLF4J's adapter directly)
+    try {
+      context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
+    } catch (NoSuchMethodError olderLogback) {
+      // nothing to set: this Logback reads the MDC through SLF4J
+    }
   }
 
   /** Configures the context from XML; {@code ${KEY}} is substituted from the given properties. */
