@@ -56,13 +56,14 @@ final class AlertMailManager extends AbstractManager {
 
   /** Runs on the application thread; never blocks. */
   void record(LogEvent event) {
-    ring.add(Log4jEvents.copy(event));
+    LogEvent copy = Log4jEvents.copy(event);
+    ring.add(copy, copy.getTimeMillis());
   }
 
   /** Runs on the application thread: records the trigger and hands off a snapshot; never blocks. */
   void trigger(LogEvent event, PatternLayout subject) {
     LogEvent copy = Log4jEvents.copy(event);
-    long sequence = ring.add(copy);
+    long sequence = ring.add(copy, copy.getTimeMillis());
     sender.offer(() -> new Log4jAlert(copy, ring.takeBefore(sequence), subject, threading));
   }
 

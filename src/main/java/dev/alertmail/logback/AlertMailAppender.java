@@ -207,7 +207,7 @@ public class AlertMailAppender extends MailProperties {
     } else {
       DeferredEvents.prepareContextEvent(event);
     }
-    long sequence = ring.add(event);
+    long sequence = ring.add(event, event.getTimeStamp());
     if (trigger) {
       // the snapshot is taken only if the hand-off has room; converting it is the sender's work
       PatternLayout layout = subjectLayout;

@@ -55,4 +55,24 @@ class ContextRingTest {
     assertEquals(List.of("a", "boom 1", "b"), messages(ring.takeBefore(second)));
     assertEquals(List.of(), messages(ring.takeBefore(first)));
   }
+
+  @Test
+  void eventsOfSeveralThreadsComeInTheOrderTheyWereLogged() throws Exception {
+    ContextRing<String> ring = new ContextRing<>(4);
+    long t = System.currentTimeMillis();
+    ring.add("main 1", t);
+    Thread other =
+        new Thread(
+            () -> {
+              ring.add("other 1", t + 1);
+              ring.add("other 2", t + 3);
+            });
+    other.start();
+    other.join();
+    ring.add("main 2", t + 2);
+    long trigger = ring.add("boom", t + 4);
+
+    assertEquals(List.of("main 1", "other 1", "main 2", "other 2"), ring.takeBefore(trigger));
+    assertEquals(List.of(), ring.takeBefore(ring.add("boom again", t + 4)), "all shown before");
+  }
 }
