@@ -2,6 +2,7 @@ package dev.alertmail.alert;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one mail reports: the problems it shows, most frequent first, and every triggering event it
@@ -18,6 +19,8 @@ import java.util.List;
  *     counts up to now, not news that a problem outlasted its dedup window
  * @param news whether it is the first mail about one of its problems (none was mailed before, as
  *     far as flood control remembers), which alone earns it a high importance
+ * @param overflowKinds part of {@code droppedEvents} counted by kind ("template (logger)"), largest
+ *     first; empty when not known
  */
 public record Digest(
     List<DigestEntry> entries,
@@ -26,11 +29,16 @@ public record Digest(
     long droppedEvents,
     Instant heldBackSince,
     boolean atShutdown,
-    boolean news) {
+    boolean news,
+    Map<String, Long> overflowKinds) {
 
   /** Checks that the mail accounts for something and copies the entries. */
   public Digest {
     entries = List.copyOf(entries);
+    overflowKinds =
+        overflowKinds == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overflowKinds));
     if (otherEvents < 0 || otherKinds < 0 || droppedEvents < 0) {
       throw new IllegalArgumentException("counts must be >= 0");
     }
@@ -46,18 +54,32 @@ public record Digest(
       int otherKinds,
       long droppedEvents,
       Instant heldBackSince) {
-    this(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, false, false);
+    this(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, false, false, Map.of());
   }
 
   /** {@return this digest as the last mail, sent when the appender stops} */
   public Digest asLast() {
-    return new Digest(entries, otherEvents, otherKinds, droppedEvents, heldBackSince, true, news);
+    return new Digest(
+        entries, otherEvents, otherKinds, droppedEvents, heldBackSince, true, news, overflowKinds);
   }
 
   /** {@return this digest marked as the first mail about a problem, or not} */
   public Digest withNews(boolean news) {
     return new Digest(
-        entries, otherEvents, otherKinds, droppedEvents, heldBackSince, atShutdown, news);
+        entries,
+        otherEvents,
+        otherKinds,
+        droppedEvents,
+        heldBackSince,
+        atShutdown,
+        news,
+        overflowKinds);
+  }
+
+  /** {@return this digest with its overflow counted by kind} */
+  public Digest withOverflowKinds(Map<String, Long> kinds) {
+    return new Digest(
+        entries, otherEvents, otherKinds, droppedEvents, heldBackSince, atShutdown, news, kinds);
   }
 
   /** A digest of alerts each seen once, plus dropped events: one mail for a single alert. */

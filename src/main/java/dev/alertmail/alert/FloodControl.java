@@ -85,11 +85,30 @@ public final class FloodControl {
 
   /** Triggering events were lost before reaching here (the hand-off was full). */
   public void dropped(long count, Instant now) {
+    dropped(count, Map.of(), now);
+  }
+
+  /**
+   * As {@link #dropped(long, Instant)}, with the part of them counted by kind (at most {@value
+   * #MAX_OVERFLOW_KINDS} kinds are kept; the total stays exact in {@code count}).
+   */
+  public void dropped(long count, Map<String, Long> byKind, Instant now) {
     if (count > 0) {
       dropped += count;
+      byKind.forEach(
+          (kind, n) -> {
+            if (overflowKinds.size() < MAX_OVERFLOW_KINDS || overflowKinds.containsKey(kind)) {
+              overflowKinds.merge(kind, n, Long::sum);
+            }
+          });
       openGroup(now);
     }
   }
+
+  /** Kinds of hand-off overflow remembered per mail. */
+  static final int MAX_OVERFLOW_KINDS = 64;
+
+  private final Map<String, Long> overflowKinds = new LinkedHashMap<>();
 
   /** {@return the mail due now, if any}; a returned digest must be answered with an outcome */
   public Optional<Digest> poll(Instant now) {
@@ -175,6 +194,7 @@ public final class FloodControl {
     }
     othersInFlight = Map.of();
     dropped += digest.droppedEvents();
+    digest.overflowKinds().forEach((kind, n) -> overflowKinds.merge(kind, n, Long::sum));
     if (digest.heldBackSince() != null
         && (heldBackSince == null || digest.heldBackSince().isBefore(heldBackSince))) {
       heldBackSince = digest.heldBackSince();
@@ -230,7 +250,9 @@ public final class FloodControl {
     boolean news = fresh.stream().anyMatch(entry -> !mailed.containsKey(entry.fingerprint()));
     Digest digest =
         new Digest(entries, otherEvents + untrackedRepeats, others.size(), dropped, heldBackSince)
-            .withNews(news);
+            .withNews(news)
+            .withOverflowKinds(overflowKinds);
+    overflowKinds.clear();
     pending.clear();
     repeats.clear();
     othersInFlight = Map.copyOf(others);

@@ -33,6 +33,7 @@ public final class AlertSender {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final BoundedHandoff<AlertSource> handoff;
+  private final OverflowKinds overflow = new OverflowKinds();
   private final ReportThrottle failureReports;
   private final ReportThrottle dropReports;
   private final Thread worker;
@@ -86,6 +87,22 @@ public final class AlertSender {
    */
   public boolean offer(java.util.function.Supplier<? extends AlertSource> maker) {
     return handoff.offer(maker);
+  }
+
+  /**
+   * As {@link #offer(java.util.function.Supplier)}; when there is no room, the alert is counted
+   * under its kind (logger and message template, as the event holds them: nothing is allocated), so
+   * the mail can say which problems the overflow belonged to.
+   *
+   * @return whether the alert was made and queued
+   */
+  public boolean offer(
+      java.util.function.Supplier<? extends AlertSource> maker, String logger, String template) {
+    if (handoff.offer(maker)) {
+      return true;
+    }
+    overflow.count(logger, template);
+    return false;
   }
 
   /** Whether the given thread is this sender's own thread, whose log events must be ignored. */
@@ -249,7 +266,7 @@ public final class AlertSender {
     }
     long dropped = handoff.takeDropped();
     if (dropped > 0) {
-      flood.dropped(dropped, clock.instant());
+      flood.dropped(dropped, overflow.drain(), clock.instant());
       reportDrops(dropped);
     }
     held = flood.pendingEvents();

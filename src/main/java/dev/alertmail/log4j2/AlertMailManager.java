@@ -64,7 +64,10 @@ final class AlertMailManager extends AbstractManager {
   void trigger(LogEvent event, PatternLayout subject) {
     LogEvent copy = Log4jEvents.copy(event);
     long sequence = ring.add(copy, copy.getTimeMillis());
-    sender.offer(() -> new Log4jAlert(copy, ring.takeBefore(sequence), subject, threading));
+    sender.offer(
+        () -> new Log4jAlert(copy, ring.takeBefore(sequence), subject, threading),
+        copy.getLoggerName(),
+        copy.getMessage() == null ? null : copy.getMessage().getFormat());
   }
 
   boolean isSenderThread(Thread thread) {

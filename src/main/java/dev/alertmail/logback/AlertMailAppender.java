@@ -212,7 +212,10 @@ public class AlertMailAppender extends MailProperties {
       // the snapshot is taken only if the hand-off has room; converting it is the sender's work
       PatternLayout layout = subjectLayout;
       boolean stable = threading;
-      sender.offer(() -> new LogbackAlert(event, ring.takeBefore(sequence), layout, stable));
+      sender.offer(
+          () -> new LogbackAlert(event, ring.takeBefore(sequence), layout, stable),
+          event.getLoggerName(),
+          event.getMessage());
     }
   }
 

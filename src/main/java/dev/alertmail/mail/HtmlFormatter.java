@@ -61,7 +61,7 @@ final class HtmlFormatter {
       note(out, Wording.heldBack(digest, origin.zone()));
     }
     if (digest.droppedEvents() > 0) {
-      note(out, Wording.dropped(digest.droppedEvents()));
+      note(out, Wording.dropped(digest));
     }
     List<DigestEntry> fresh = digest.entries().stream().filter(e -> !e.isRepeat()).toList();
     if (fresh.size() > 1) {

@@ -36,7 +36,7 @@ final class TextFormatter {
       out.append(Wording.heldBack(digest, origin.zone())).append('\n');
     }
     if (digest.droppedEvents() > 0) {
-      out.append(Wording.dropped(digest.droppedEvents())).append('\n');
+      out.append(Wording.dropped(digest)).append('\n');
     }
     List<DigestEntry> fresh = digest.entries().stream().filter(e -> !e.isRepeat()).toList();
     if (fresh.size() > 1) {

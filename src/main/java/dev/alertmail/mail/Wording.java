@@ -155,11 +155,30 @@ final class Wording {
   }
 
   /** The sentence about dropped events; the caller shows it only when there were some. */
-  static String dropped(long count) {
-    return (count == 1 ? "1 more error" : count(count, "more error", "more errors"))
-        + " arrived faster than the sender could take "
-        + (count == 1 ? "it" : "them")
-        + " (queueSize): counted here, not lost, but not told apart by problem.";
+  static String dropped(Digest digest) {
+    long count = digest.droppedEvents();
+    String text =
+        (count == 1 ? "1 more error" : count(count, "more error", "more errors"))
+            + " arrived faster than the sender could take "
+            + (count == 1 ? "it" : "them")
+            + " (queueSize): counted here, not lost";
+    if (digest.overflowKinds().isEmpty()) {
+      return text + ", but not told apart by problem.";
+    }
+    var kinds = new StringBuilder(text).append(". By problem: ");
+    int shown = 0;
+    for (var kind : digest.overflowKinds().entrySet()) {
+      if (shown++ == 5) {
+        kinds.append(", \u2026");
+        break;
+      }
+      kinds
+          .append(shown > 1 ? ", " : "")
+          .append(String.format(Locale.ROOT, "%,d", kind.getValue()))
+          .append(" \u00d7 ")
+          .append(flat(kind.getKey()));
+    }
+    return kinds.append('.').toString();
   }
 
   /** E.g. "Before the error (3 events, oldest first)". */

@@ -105,4 +105,25 @@ class DigestRenderingTest {
     assertFalse(text.contains("still happening"), text);
     assertFalse(ParsedMail.html(mail).contains("still happening"));
   }
+
+  @Test
+  void anOverflowSaysWhichProblemsItBelongedTo() throws Exception {
+    var flood = new FloodControl(FloodPolicy.DEFAULTS, T, new SplittableRandom(1));
+    flood.accept(entry("database down", 1, null).sample(), T);
+    flood.dropped(
+        908,
+        new java.util.LinkedHashMap<>(
+            Map.of("Database down: could not load order {} (com.shop.Db)", 908L)),
+        T);
+
+    Digest digest = flood.poll(T.plusSeconds(10)).orElseThrow();
+
+    String text = ParsedMail.text(AlertMailComposerTest.renderParsed(MailFormat.TEXT, digest));
+    assertTrue(
+        text.contains(
+            "908 more errors arrived faster than the sender could take them (queueSize): counted"
+                + " here, not lost. By problem: 908 \u00d7 Database down: could not load order {}"
+                + " (com.shop.Db)."),
+        text);
+  }
 }
