@@ -6,7 +6,7 @@ enum ExitCode {
   OK(0),
   /** The command line was wrong. */
   USAGE(64),
-  /** An address is malformed, or the server refused every recipient. */
+  /** An address is malformed, or the server refused a recipient for good. */
   NO_USER(67),
   /** A host name does not exist in DNS (NXDOMAIN): a typo or a retired host, not worth a retry. */
   NO_HOST(68),

@@ -69,15 +69,17 @@ final class Help {
       boolean secret = Arguments.SECRETS.contains(Settings.flagName(name));
       text.append(
           String.format(
-              "  %-22s %-32s %s%n",
+              "  %-28s %-34s %s%n",
               secret ? "(no flag)" : "--" + Settings.flagName(name) + " V",
               Settings.envName(name),
               name + "="));
     }
     text.append(
         """
-          --verbose              the SMTP dialogue on stderr, credentials masked
+          --verbose                    the SMTP dialogue on stderr, credentials masked
           --help, --version
+        bin/alertmail reads JAVA (or JAVA_HOME) for the Java to run, and ALERTMAIL_CDS=off to
+        leave out its start-up archive and quick JIT tier.
         Exit codes: 0 delivered/checked, 64 usage, 67 address or recipients refused, 68 unknown
         host, 69 refused for good, 75 temporary failure (retry), 77 credentials refused,
         78 configuration.""");

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class RecipientRetry {
 
-  /** Attempts after the first, about 35 minutes with the backoff: past most greylisting. */
+  /** Attempts after the first: about half an hour with the backoff, past most greylisting. */
   static final int MAX_RETRIES = 12;
 
   private final String subject;

@@ -19,8 +19,9 @@ final class SubjectLine {
   private SubjectLine() {}
 
   /**
-   * A single event keeps the subject its pattern rendered; a digest says its size first, e.g.
-   * {@code [shop] 1,532 errors (3 kinds): database timeout on shard 2}.
+   * A single event keeps the subject its pattern rendered; a digest takes its lead problem's and
+   * adds its size after it, e.g. {@code [shop] ERROR c.s.db.ShardRouter: timeout on shard … (1,532
+   * errors, 3 kinds)}.
    */
   static String of(Digest digest, String application) {
     Alert first = digest.first();
