@@ -44,6 +44,17 @@ public record DigestEntry(
     return mailedAt != null;
   }
 
+  /** {@return this entry with one more event, logged at the given time, counted in} */
+  DigestEntry plusOne(Instant at) {
+    return new DigestEntry(
+        fingerprint,
+        count + 1,
+        at.isBefore(firstSeen) ? at : firstSeen,
+        at.isAfter(lastSeen) ? at : lastSeen,
+        sample,
+        mailedAt);
+  }
+
   /** {@return this entry with another entry of the same fingerprint folded in} */
   DigestEntry plus(DigestEntry other) {
     boolean otherFirst = other.firstSeen.isBefore(firstSeen);

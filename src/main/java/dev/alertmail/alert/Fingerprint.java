@@ -15,32 +15,69 @@ public final class Fingerprint {
   /**
    * Frames per exception that take part: enough to tell call sites apart, few enough to be stable.
    */
-  static final int TOP_FRAMES = 5;
+  public static final int TOP_FRAMES = 5;
 
-  private static final int MAX_CAUSES = 8;
+  /** Exceptions of a cause chain that take part. */
+  public static final int MAX_CAUSES = 8;
 
   private Fingerprint() {}
 
   /** {@return a stable 12-hex-digit fingerprint of the event} */
   public static String of(AlertEvent event) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    update(sha, event.loggerName());
-    update(sha, event.messageTemplate());
+    Builder fingerprint = builder(event.loggerName(), event.messageTemplate());
     ThrowableInfo throwable = event.throwable();
     for (int depth = 0; throwable != null && depth < MAX_CAUSES; depth++) {
-      update(sha, throwable.className());
+      fingerprint.exception(throwable.className());
       int frames = Math.min(TOP_FRAMES, throwable.frames().size());
       for (int i = 0; i < frames; i++) {
-        update(sha, method(throwable.frames().get(i)));
+        fingerprint.frame(throwable.frames().get(i));
       }
       throwable = throwable.cause();
     }
-    return HexFormat.of().formatHex(sha.digest(), 0, 6);
+    return fingerprint.build();
+  }
+
+  /**
+   * {@return a fingerprint to feed an event's parts into}, for an adapter that computes it from its
+   * framework's event without building an {@link AlertEvent}: the logger, the template, then per
+   * exception of the cause chain (at most {@link #MAX_CAUSES}) its class and its first {@link
+   * #TOP_FRAMES} own frames (those not shared with the enclosing exception), as {@code
+   * StackTraceElement.toString()} writes them
+   */
+  public static Builder builder(String loggerName, String messageTemplate) {
+    return new Builder(loggerName, messageTemplate);
+  }
+
+  /** Collects an event's parts; see {@link #builder}. */
+  public static final class Builder {
+    private final MessageDigest sha;
+
+    private Builder(String loggerName, String messageTemplate) {
+      try {
+        sha = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+      update(sha, loggerName);
+      update(sha, messageTemplate);
+    }
+
+    /** The next exception of the chain, by class name. */
+    public Builder exception(String className) {
+      update(sha, className);
+      return this;
+    }
+
+    /** One of the exception's top frames, e.g. {@code com.x.Foo.bar(Foo.java:12)}. */
+    public Builder frame(String frame) {
+      update(sha, method(frame));
+      return this;
+    }
+
+    /** {@return the 12 hex digits} */
+    public String build() {
+      return HexFormat.of().formatHex(sha.digest(), 0, 6);
+    }
   }
 
   /** {@code com.x.Foo.bar(Foo.java:12)} becomes {@code com.x.Foo.bar}. */

@@ -67,6 +67,30 @@ public final class FloodControl {
     this.backoff = new Backoff(random);
   }
 
+  /**
+   * A triggering event arrived, as its source: when its fingerprint is known up front and the
+   * problem is already pending (or already counted as a repeat), it is only counted, and the alert
+   * itself is never built.
+   */
+  public void accept(AlertSource source, Instant now) {
+    String fingerprint = source.fingerprint();
+    if (fingerprint != null) {
+      Instant at = Instant.ofEpochMilli(source.timestampMillis());
+      DigestEntry known = pending.get(fingerprint);
+      if (known != null) {
+        pending.put(fingerprint, known.plusOne(at));
+        openGroup(now);
+        return;
+      }
+      DigestEntry repeat = repeats.get(fingerprint);
+      if (repeat != null && mailedWithinWindow(fingerprint, now) != null) {
+        repeats.put(fingerprint, repeat.plusOne(at));
+        return;
+      }
+    }
+    accept(source.toAlert(), now);
+  }
+
   /** A triggering event arrived. */
   public void accept(Alert alert, Instant now) {
     DigestEntry entry = DigestEntry.of(alert);

@@ -24,6 +24,34 @@ public final class Throwables {
     return describe(throwable, new StackTraceElement[0], seen, 0);
   }
 
+  /**
+   * Feeds the throwable's cause chain into a fingerprint, as {@link Fingerprint#of} reads the
+   * snapshot {@link #describe} would make, without making it.
+   */
+  public static Fingerprint.Builder fingerprint(Fingerprint.Builder into, Throwable throwable) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    StackTraceElement[] enclosing = new StackTraceElement[0];
+    for (int depth = 0; throwable != null && depth < Fingerprint.MAX_CAUSES; depth++) {
+      into.exception(throwable.getClass().getName());
+      if (!seen.add(throwable)) {
+        break; // a cycle: describe() ends the chain here, with no frames
+      }
+      StackTraceElement[] trace = throwable.getStackTrace();
+      int common = 0;
+      for (int m = trace.length - 1, n = enclosing.length - 1;
+          m >= 0 && n >= 0 && trace[m].equals(enclosing[n]);
+          m--, n--) {
+        common++;
+      }
+      for (int i = 0; i < Math.min(Fingerprint.TOP_FRAMES, trace.length - common); i++) {
+        into.frame(trace[i].toString());
+      }
+      enclosing = trace;
+      throwable = throwable.getCause();
+    }
+    return into;
+  }
+
   private static ThrowableInfo describe(
       Throwable throwable, StackTraceElement[] enclosing, Set<Throwable> seen, int depth) {
     if (throwable == null || depth > MAX_DEPTH) {

@@ -250,17 +250,12 @@ public final class AlertSender {
   private void take(FloodControl flood, long waitMillis, int limit) {
     AlertSource source = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
     for (int taken = 0; source != null; taken++) {
-      Alert alert;
       try {
-        alert = source.toAlert();
+        flood.accept(source, clock.instant());
       } catch (RuntimeException e) {
         // a bug or a hostile toString() must cost this alert, counted, never the sender thread
         status.error("Could not read an alert; it is counted as dropped: " + e, e);
         flood.dropped(1, clock.instant());
-        alert = null;
-      }
-      if (alert != null) {
-        flood.accept(alert, clock.instant());
       }
       source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }

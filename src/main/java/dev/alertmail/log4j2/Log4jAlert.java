@@ -26,6 +26,16 @@ final class Log4jAlert implements AlertSource {
   }
 
   @Override
+  public String fingerprint() {
+    return Log4jEvents.fingerprint(trigger);
+  }
+
+  @Override
+  public long timestampMillis() {
+    return trigger.getTimeMillis();
+  }
+
+  @Override
   public Alert toAlert() {
     return new Alert(
         Log4jEvents.toAlertEvent(trigger),

@@ -1,6 +1,7 @@
 package dev.alertmail.log4j2;
 
 import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.Fingerprint;
 import dev.alertmail.alert.StableArguments;
 import dev.alertmail.alert.Throwables;
 import java.util.ArrayList;
@@ -27,6 +28,17 @@ final class Log4jEvents {
       message.getFormattedMessage();
     }
     return copy;
+  }
+
+  /** The event's fingerprint without converting its stack trace or context. */
+  static String fingerprint(LogEvent event) {
+    Message message = event.getMessage();
+    String formatted = message == null ? "" : message.getFormattedMessage();
+    String template =
+        message == null || message.getFormat() == null ? formatted : message.getFormat();
+    Fingerprint.Builder fingerprint =
+        Fingerprint.builder(event.getLoggerName() == null ? "" : event.getLoggerName(), template);
+    return Throwables.fingerprint(fingerprint, event.getThrown()).build();
   }
 
   static AlertEvent toAlertEvent(LogEvent event) {

@@ -31,6 +31,16 @@ final class LogbackAlert implements AlertSource {
   }
 
   @Override
+  public String fingerprint() {
+    return LogbackEvents.fingerprint(trigger);
+  }
+
+  @Override
+  public long timestampMillis() {
+    return trigger.getTimeStamp();
+  }
+
+  @Override
   public Alert toAlert() {
     return new Alert(
         LogbackEvents.toAlertEvent(trigger),

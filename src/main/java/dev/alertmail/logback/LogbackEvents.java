@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.Fingerprint;
 import dev.alertmail.alert.ThrowableInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,27 @@ final class LogbackEvents {
         event.getThreadName(),
         event.getMDCPropertyMap(),
         toThrowableInfo(event.getThrowableProxy(), 0));
+  }
+
+  /**
+   * The event's {@link Fingerprint} from the prepared event itself, without converting its stack
+   * trace or context: the same parts {@link Fingerprint#of(AlertEvent)} reads.
+   */
+  static String fingerprint(ILoggingEvent event) {
+    Fingerprint.Builder fingerprint =
+        Fingerprint.builder(event.getLoggerName(), event.getMessage());
+    IThrowableProxy proxy = event.getThrowableProxy();
+    for (int depth = 0; proxy != null && depth < Fingerprint.MAX_CAUSES; depth++) {
+      fingerprint.exception(proxy.getClassName());
+      StackTraceElementProxy[] elements = proxy.getStackTraceElementProxyArray();
+      int total = elements == null ? 0 : elements.length;
+      int own = total - Math.min(Math.max(0, proxy.getCommonFrames()), total);
+      for (int i = 0; i < Math.min(Fingerprint.TOP_FRAMES, own); i++) {
+        fingerprint.frame(elements[i].getStackTraceElement().toString());
+      }
+      proxy = proxy.isCyclic() ? null : proxy.getCause();
+    }
+    return fingerprint.build();
   }
 
   static List<AlertEvent> toAlertEvents(List<ILoggingEvent> events) {

@@ -148,4 +148,40 @@ class FloodHeavyHittersTest {
     assertEquals(false, stillHappening.news());
     assertTrue(another.news());
   }
+
+  @Test
+  void anAlertOfAProblemAlreadyPendingIsCountedWithoutBeingBuilt() {
+    Instant now = T0;
+    FloodControl flood = new FloodControl(FloodPolicy.DEFAULTS, now, new SplittableRandom(1));
+    Alert first = Alerts.of("database down", now, 1);
+    String fingerprint = Fingerprint.of(first.trigger());
+    int[] built = {0};
+    AlertSource source =
+        new AlertSource() {
+          @Override
+          public Alert toAlert() {
+            built[0]++;
+            return first;
+          }
+
+          @Override
+          public String fingerprint() {
+            return fingerprint;
+          }
+
+          @Override
+          public long timestampMillis() {
+            return first.trigger().timestampMillis();
+          }
+        };
+    for (int i = 0; i < 1_000; i++) {
+      flood.accept(source, now);
+    }
+
+    Digest digest = flood.poll(now.plus(Duration.ofSeconds(10))).orElseThrow();
+
+    assertEquals(1, built[0], "only the first one, which became the sample");
+    assertEquals(1_000, digest.entries().get(0).count());
+    assertEquals(1_000, digest.triggeringEvents());
+  }
 }
