@@ -81,16 +81,8 @@ public final class AlertSender {
   }
 
   /**
-   * As {@link #offer(AlertSource)}, making the alert only when there is room for it.
-   *
-   * @return whether the alert was made and queued
-   */
-  public boolean offer(java.util.function.Supplier<? extends AlertSource> maker) {
-    return handoff.offer(maker);
-  }
-
-  /**
-   * As {@link #offer(java.util.function.Supplier)}; when there is no room, the alert is counted
+   * As {@link #offer(AlertSource)}, making the alert only when there is room for it: in a storm, a
+   * full hand-off costs the logging thread a counter, not a snapshot. What does not fit is counted
    * under its kind (logger and message template, as the event holds them: nothing is allocated), so
    * the mail can say which problems the overflow belonged to.
    *

@@ -72,59 +72,6 @@ public record SenderConfig(
     String listId,
     List<String> appPackages) {
 
-  /** A configuration without an OAuth token source. */
-  public SenderConfig(
-      String name,
-      String application,
-      ZoneId zone,
-      MailAddress from,
-      List<MailAddress> to,
-      List<MailAddress> cc,
-      List<MailAddress> bcc,
-      MailFormat format,
-      List<HostPort> relays,
-      int smtpPort,
-      HostPort dnsServer,
-      SSLContext sslContext,
-      TlsMode tls,
-      String username,
-      String password,
-      AuthMechanism authMechanism,
-      String localhost,
-      Duration connectTimeout,
-      Duration readTimeout,
-      int queueSize,
-      boolean transcript,
-      FloodPolicy flood) {
-    this(
-        name,
-        application,
-        zone,
-        from,
-        to,
-        cc,
-        bcc,
-        format,
-        relays,
-        smtpPort,
-        dnsServer,
-        sslContext,
-        tls,
-        username,
-        password,
-        authMechanism,
-        localhost,
-        connectTimeout,
-        readTimeout,
-        queueSize,
-        transcript,
-        flood,
-        null,
-        true,
-        null,
-        List.of());
-  }
-
   /** Checks the required fields and copies the lists. */
   public SenderConfig {
     Objects.requireNonNull(from, "from");

@@ -38,6 +38,10 @@ final class SenderConfigs {
         Duration.ofSeconds(5),
         64,
         false,
-        new FloodPolicy(Duration.ZERO, 12, Duration.ofHours(1), Duration.ofHours(1)));
+        new FloodPolicy(Duration.ZERO, 12, Duration.ofHours(1), Duration.ofHours(1)),
+        null,
+        true,
+        null,
+        List.of());
   }
 }
