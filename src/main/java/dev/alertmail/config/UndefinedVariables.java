@@ -1,7 +1,6 @@
 package dev.alertmail.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -87,10 +86,5 @@ public final class UndefinedVariables {
               + where);
     }
     return problems;
-  }
-
-  /** A map that keeps the order elements were listed in. */
-  static Map<String, String> ordered() {
-    return new LinkedHashMap<>();
   }
 }
