@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.boolex.EvaluationException;
+import ch.qos.logback.core.boolex.EventEvaluator;
 import dev.alertmail.alert.ContextRing;
 import dev.alertmail.config.AlertMailSettings;
 import dev.alertmail.delivery.AlertSender;
@@ -201,29 +202,35 @@ public class AlertMailAppender extends MailProperties {
     if (sender.isSenderThread(Thread.currentThread())) {
       return; // whatever our own thread logs (JDK or library code) must not feed back into a mail
     }
-    boolean trigger = isTrigger(event);
-    if (trigger) {
-      event.prepareForDeferredProcessing();
-    } else {
-      DeferredEvents.prepareContextEvent(event);
+    if (isTrigger(event)) {
+      trigger(event);
+      return;
     }
+    DeferredEvents.prepareContextEvent(event);
+    ring.add(event, event.getTimeStamp());
+  }
+
+  /** A method of its own, so that the quiet path stays small enough to inline. */
+  private void trigger(ILoggingEvent event) {
+    event.prepareForDeferredProcessing();
     long sequence = ring.add(event, event.getTimeStamp());
-    if (trigger) {
-      // the snapshot is taken only if the hand-off has room; converting it is the sender's work
-      PatternLayout layout = subjectLayout;
-      boolean stable = threading;
-      sender.offer(
-          () -> new LogbackAlert(event, ring.takeBefore(sequence), layout, stable),
-          event.getLoggerName(),
-          event.getMessage());
-    }
+    // the snapshot is taken only if the hand-off has room; converting it is the sender's work
+    PatternLayout layout = subjectLayout;
+    boolean stable = threading;
+    sender.offer(
+        () -> new LogbackAlert(event, ring.takeBefore(sequence), layout, stable),
+        event.getLoggerName(),
+        event.getMessage());
   }
 
   private boolean isTrigger(ILoggingEvent event) {
     var evaluator = evaluator();
-    if (evaluator == null) {
-      return event.getLevel().isGreaterOrEqual(triggerLevel);
-    }
+    return evaluator == null
+        ? event.getLevel().isGreaterOrEqual(triggerLevel)
+        : evaluate(evaluator, event);
+  }
+
+  private boolean evaluate(EventEvaluator<ILoggingEvent> evaluator, ILoggingEvent event) {
     try {
       return evaluator.evaluate(event);
     } catch (EvaluationException | RuntimeException e) {

@@ -1,7 +1,9 @@
 package dev.alertmail.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +76,61 @@ class ContextRingTest {
 
     assertEquals(List.of("main 1", "other 1", "main 2", "other 2"), ring.takeBefore(trigger));
     assertEquals(List.of(), ring.takeBefore(ring.add("boom again", t + 4)), "all shown before");
+  }
+
+  @Test
+  void showsTheWholeContextWhereverTheTriggerFallsInASegment() {
+    int size = 4;
+    for (int logged = 0; logged <= 3 * (size + 1); logged++) {
+      ContextRing<Integer> ring = new ContextRing<>(size);
+      for (int i = 0; i < logged; i++) {
+        ring.add(i);
+      }
+      long trigger = ring.add(-1);
+      List<Integer> expected = new ArrayList<>();
+      for (int i = Math.max(0, logged - size); i < logged; i++) {
+        expected.add(i);
+      }
+      assertEquals(expected, ring.takeBefore(trigger), logged + " events before the trigger");
+    }
+  }
+
+  @Test
+  void keepsAThreadsOrderWhenTheClockIsSetBack() {
+    ContextRing<String> ring = new ContextRing<>(5);
+    long now = System.currentTimeMillis();
+    ring.add("a", now);
+    ring.add("b", now - 60_000); // NTP stepped the clock back a minute
+    ring.add("c", now - 3_600_000_000L); // and a timestamp from before the ring was made
+    long trigger = ring.add("boom", now - 60_000);
+    assertEquals(List.of("a", "b", "c"), ring.takeBefore(trigger));
+  }
+
+  @Test
+  void snapshotsTakenWhileAnotherThreadLogsShowItsEventsInOrderAndOnce() throws Exception {
+    ContextRing<Integer> ring = new ContextRing<>(8);
+    int total = 200_000;
+    Thread writer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < total; i++) {
+                ring.add(i);
+              }
+            });
+    writer.start();
+    int last = -1;
+    int snapshots = 0;
+    while (writer.isAlive() || snapshots == 0) {
+      List<Integer> shown = ring.takeBefore(ring.add(-1));
+      for (int event : shown) {
+        if (event >= 0) {
+          assertTrue(event > last, "event " + event + " after " + last + ": " + shown);
+          last = event;
+        }
+      }
+      snapshots++;
+    }
+    writer.join();
+    assertTrue(snapshots > 0);
   }
 }
