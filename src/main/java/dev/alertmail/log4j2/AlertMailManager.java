@@ -27,7 +27,7 @@ final class AlertMailManager extends AbstractManager {
   private static final ManagerFactory<AlertMailManager, Data> FACTORY = AlertMailManager::new;
 
   private final AlertSender sender;
-  private final ContextRing<LogEvent> ring;
+  private final ContextRing<Log4jContextEvent> ring;
   private final Duration shutdownTimeout;
   private final boolean threading;
   private final Thread exitHook;
@@ -56,14 +56,13 @@ final class AlertMailManager extends AbstractManager {
 
   /** Runs on the application thread; never blocks. */
   void record(LogEvent event) {
-    LogEvent copy = Log4jEvents.copy(event);
-    ring.add(copy, copy.getTimeMillis());
+    ring.add(Log4jContextEvent.of(event), event.getTimeMillis());
   }
 
   /** Runs on the application thread: records the trigger and hands off a snapshot; never blocks. */
   void trigger(LogEvent event, PatternLayout subject) {
     LogEvent copy = Log4jEvents.copy(event);
-    long sequence = ring.add(copy, copy.getTimeMillis());
+    long sequence = ring.add(Log4jContextEvent.of(copy), copy.getTimeMillis());
     sender.offer(
         () -> new Log4jAlert(copy, ring.takeBefore(sequence), subject, threading),
         copy.getLoggerName(),

@@ -13,12 +13,15 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 final class Log4jAlert implements AlertSource {
 
   private final LogEvent trigger;
-  private final List<LogEvent> context;
+  private final List<Log4jContextEvent> context;
   private final PatternLayout subject;
   private final boolean stableSubject;
 
   Log4jAlert(
-      LogEvent trigger, List<LogEvent> context, PatternLayout subject, boolean stableSubject) {
+      LogEvent trigger,
+      List<Log4jContextEvent> context,
+      PatternLayout subject,
+      boolean stableSubject) {
     this.trigger = trigger;
     this.context = context;
     this.subject = subject;

@@ -6,6 +6,7 @@ import dev.alertmail.alert.StableArguments;
 import dev.alertmail.alert.Throwables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.message.Message;
@@ -90,9 +91,21 @@ final class Log4jEvents {
         Throwables.describe(event.getThrown()));
   }
 
-  static List<AlertEvent> toAlertEvents(List<LogEvent> events) {
+  static AlertEvent toAlertEvent(Log4jContextEvent event) {
+    return new AlertEvent(
+        event.timeMillis(),
+        event.level().name(),
+        event.loggerName() == null ? "" : event.loggerName(),
+        event.template(),
+        event.formattedMessage(),
+        event.threadName(),
+        event.contextData() == null ? Map.of() : event.contextData(),
+        Throwables.describe(event.thrown()));
+  }
+
+  static List<AlertEvent> toAlertEvents(List<Log4jContextEvent> events) {
     List<AlertEvent> result = new ArrayList<>(events.size());
-    for (LogEvent event : events) {
+    for (Log4jContextEvent event : events) {
       result.add(toAlertEvent(event));
     }
     return result;

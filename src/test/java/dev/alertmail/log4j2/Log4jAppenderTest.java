@@ -67,6 +67,26 @@ class Log4jAppenderTest {
   }
 
   @Test
+  void contextEventsOfAGarbageFreeLoggerShowTheirOwnArguments() throws Exception {
+    // a synchronous logger (thread-locals on, Log4j's default outside web apps) reuses one event
+    // and one message per thread: the context must keep a memento, not the reused event
+    try (Log4jFixture log4j =
+        Log4jFixture.configure(config("groupWait=\"0 seconds\" bufferSize=\"8\"", ""))) {
+      Logger log = log4j.context.getLogger("com.shop.Orders");
+      for (int order = 1; order <= 8; order++) {
+        log.info("order {} placed in {}", order, "Berlin");
+      }
+      log.error("order 9 failed");
+
+      assertTrue(greenMail.waitForIncomingEmail(10_000, 1), log4j.messages(Level.WARN).toString());
+      String text = ParsedMail.text(greenMail.getReceivedMessages()[0]);
+      for (int order = 1; order <= 8; order++) {
+        assertTrue(text.contains("order " + order + " placed in Berlin"), order + "\n" + text);
+      }
+    }
+  }
+
+  @Test
   void aReconfigurationKeepsThePendingMailAndTheDedupMemory() throws Exception {
     String xml = config("groupWait=\"1 hour\"", "");
     try (Log4jFixture log4j = Log4jFixture.configure(xml)) {

@@ -1,0 +1,59 @@
+package dev.alertmail.log4j2;
+
+import dev.alertmail.alert.StableArguments;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ReusableMessage;
+
+/**
+ * A context event as the logging thread leaves it: only what a mail shows of it, copied before
+ * {@code append} returns, since synchronous loggers in garbage-free mode and async loggers reuse
+ * their events and messages. It costs a fraction of a full copy of the event (no builder, no copied
+ * event of twenty fields): a reused message becomes its memento, which Log4j has formatted already,
+ * and any other message is formatted now only when an argument could change before a mail shows it.
+ *
+ * @param contextData the MDC (thread context); null when empty
+ */
+record Log4jContextEvent(
+    long timeMillis,
+    Level level,
+    String loggerName,
+    Message message,
+    String threadName,
+    Map<String, String> contextData,
+    Throwable thrown) {
+
+  static Log4jContextEvent of(LogEvent event) {
+    Message message = event.getMessage();
+    if (message instanceof ReusableMessage reusable) {
+      message = reusable.memento();
+    }
+    if (message != null && !StableArguments.allImmutable(message.getParameters())) {
+      message.getFormattedMessage(); // a message of its own keeps the text it formatted
+    }
+    var data = event.getContextData();
+    return new Log4jContextEvent(
+        event.getTimeMillis(),
+        event.getLevel(),
+        event.getLoggerName(),
+        message,
+        event.getThreadName(),
+        data == null || data.isEmpty() ? null : data.toMap(),
+        event.getThrown());
+  }
+
+  /** The message as written in the code. */
+  String template() {
+    return message == null || message.getFormat() == null
+        ? formattedMessage()
+        : message.getFormat();
+  }
+
+  /** The message with its arguments. */
+  String formattedMessage() {
+    String text = message == null ? null : message.getFormattedMessage();
+    return text == null ? "" : text;
+  }
+}
