@@ -3,6 +3,9 @@ package dev.alertmail.bench;
 import ch.qos.logback.classic.LoggerContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 
 /**
@@ -11,7 +14,7 @@ import org.slf4j.Logger;
  * a rate.
  *
  * <p>Run: {@code java -Xmx1g -cp bench/target/benchmarks.jar dev.alertmail.bench.MemoryFootprint
- * [events [peer...]]}; {@code bench/run.sh} runs each peer in its own JVM, so one peer's out of
+ * [events [peer...]]}, a Log4j 2 peer written {@code log4j:ALERTMAIL}; {@code bench/run.sh} runs each peer in its own JVM, so one peer's out of
  * memory cannot spoil another's figure.
  */
 public final class MemoryFootprint {
@@ -20,28 +23,45 @@ public final class MemoryFootprint {
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.printf("%-14s %12s %14s%n", "peer", "events", "retained heap");
-    Peer[] peers = Peer.values();
-    if (args.length > 1) {
-      peers = new Peer[args.length - 1];
-      for (int i = 1; i < args.length; i++) {
-        peers[i - 1] = Peer.valueOf(args[i]);
+    System.out.printf("%-18s %12s %14s%n", "peer", "events", "retained heap");
+    List<String> peers = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      peers.add(args[i]);
+    }
+    if (peers.isEmpty()) {
+      for (Peer peer : Peer.values()) {
+        peers.add(peer.name());
+      }
+      for (Log4jPeer peer : Log4jPeer.values()) {
+        peers.add("log4j:" + peer.name());
       }
     }
-    for (Peer peer : peers) {
-      System.out.printf("%-14s %12d %14s%n", peer, events, measure(peer, events));
+    for (String peer : peers) {
+      System.out.printf("%-18s %12d %14s%n", peer, events, measure(peer, events));
     }
   }
 
-  private static String measure(Peer peer, int events) throws Exception {
+  /** Logs the errors through one peer: a Logback peer by name, a Log4j 2 one as {@code log4j:NAME}. */
+  private static String measure(String peer, int events) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try (SilentSmtpServer server = new SilentSmtpServer()) {
       long before = settledHeap(memory);
-      LoggerContext context = peer.context(server.port());
-      Logger logger = context.getLogger("com.shop.db.ShardRouter");
+      BiConsumer<String, Throwable> error;
+      Runnable stop;
+      if (peer.startsWith("log4j:")) {
+        var context = Log4jPeer.valueOf(peer.substring(6)).context(server.port());
+        var logger = context.getLogger("com.shop.db.ShardRouter");
+        error = logger::error;
+        stop = context::stop;
+      } else {
+        LoggerContext context = Peer.valueOf(peer).context(server.port());
+        Logger logger = context.getLogger("com.shop.db.ShardRouter");
+        error = logger::error;
+        stop = context::stop;
+      }
       try {
         for (int i = 0; i < events; i++) {
-          logger.error(
+          error.accept(
               "timeout on shard " + (i % 16) + " for order " + i,
               new IllegalStateException("order " + i + " not committed"));
         }
@@ -51,8 +71,7 @@ public final class MemoryFootprint {
       long after = settledHeap(memory);
       String result = String.format("%,.1f MB", (after - before) / 1_048_576.0);
       // keep the context reachable until measured, then let it go
-      context.getStatusManager();
-      Thread stopper = new Thread(context::stop);
+      Thread stopper = new Thread(stop);
       stopper.setDaemon(true);
       stopper.start();
       return result;

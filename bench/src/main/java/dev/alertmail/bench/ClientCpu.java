@@ -1,0 +1,119 @@
+package dev.alertmail.bench;
+
+import dev.alertmail.smtp.Envelope;
+import dev.alertmail.smtp.SmtpClient;
+import dev.alertmail.smtp.SmtpSettings;
+import dev.alertmail.smtp.TlsMode;
+import dev.alertmail.smtp.Transcript;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The SMTP client's CPU per mail: AlertMail's {@code SmtpClient} and Angus Mail's {@code
+ * Transport.send} deliver the same 6 KB alert mail to the sink server, one session per mail, on
+ * this thread; the CPU time is the JVM's thread CPU clock of every thread the client uses (this one
+ * and AlertMail's deadline thread), never the server's, and the bytes are what this thread
+ * allocated. Rounds of the two clients alternate after a warm-up, and the median round is shown.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.alertmail.bench.ClientCpu [mails per
+ * round [rounds]]}.
+ */
+public final class ClientCpu {
+
+  private ClientCpu() {}
+
+  public static void main(String[] args) throws Exception {
+    int mails = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    try (SinkSmtpServer sink = new SinkSmtpServer()) {
+      byte[] message = DeliveryBenchmark.sampleMessage();
+      SmtpClient alertMail =
+          new SmtpClient(
+              new SmtpSettings(
+                  "127.0.0.1",
+                  sink.port(),
+                  TlsMode.NONE,
+                  null,
+                  null,
+                  null,
+                  "bench.example.com",
+                  Duration.ofSeconds(10),
+                  Duration.ofSeconds(10),
+                  null),
+              Transcript.NONE);
+      Envelope envelope = new Envelope("alerts@example.com", List.of("ops@example.com"));
+      Properties props = new Properties();
+      props.put("mail.smtp.host", "127.0.0.1");
+      props.put("mail.smtp.port", String.valueOf(sink.port()));
+      props.put("mail.smtp.localhost", "bench.example.com");
+      Session session = Session.getInstance(props);
+      MimeMessage angus = new MimeMessage(session, new ByteArrayInputStream(message));
+      angus.saveChanges();
+
+      Delivery alert = () -> alertMail.send(envelope, message);
+      Delivery angusSend = () -> Transport.send(angus);
+      for (int i = 0; i < 3; i++) { // warm-up: both clients compiled before any round counts
+        round(alert, mails, threads);
+        round(angusSend, mails, threads);
+      }
+      List<double[]> alertRounds = new ArrayList<>();
+      List<double[]> angusRounds = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        alertRounds.add(round(alert, mails, threads));
+        angusRounds.add(round(angusSend, mails, threads));
+      }
+      double[] a = median(alertRounds);
+      double[] b = median(angusRounds);
+      System.out.printf("%d mails per round, %d rounds, median round:%n", mails, rounds);
+      System.out.printf("%-10s %14s %16s%n", "client", "CPU per mail", "allocated/mail");
+      System.out.printf("%-10s %11.1f us %13.1f KB%n", "AlertMail", a[0] / 1e3, a[1] / 1024);
+      System.out.printf("%-10s %11.1f us %13.1f KB%n", "AngusMail", b[0] / 1e3, b[1] / 1024);
+      System.out.printf(
+          "AlertMail / Angus Mail: CPU %.2fx, allocated %.2fx%n", a[0] / b[0], a[1] / b[1]);
+    }
+  }
+
+  private interface Delivery {
+    void send() throws Exception;
+  }
+
+  /** CPU nanoseconds and allocated bytes per mail over one round. */
+  private static double[] round(Delivery delivery, int mails, com.sun.management.ThreadMXBean mx)
+      throws Exception {
+    long self = Thread.currentThread().getId();
+    long cpu0 = mx.getCurrentThreadCpuTime() + helperCpu(mx);
+    long bytes0 = mx.getThreadAllocatedBytes(self);
+    for (int i = 0; i < mails; i++) {
+      delivery.send();
+    }
+    long cpu = mx.getCurrentThreadCpuTime() + helperCpu(mx) - cpu0;
+    long bytes = mx.getThreadAllocatedBytes(self) - bytes0;
+    return new double[] {(double) cpu / mails, (double) bytes / mails};
+  }
+
+  /** CPU of AlertMail's own helper threads (the deadline timer), which work for the client. */
+  private static long helperCpu(com.sun.management.ThreadMXBean mx) {
+    long total = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("alertmail-")) {
+        total += Math.max(0, mx.getThreadCpuTime(t.getId()));
+      }
+    }
+    return total;
+  }
+
+  private static double[] median(List<double[]> rounds) {
+    double[] cpu = rounds.stream().mapToDouble(r -> r[0]).sorted().toArray();
+    double[] bytes = rounds.stream().mapToDouble(r -> r[1]).sorted().toArray();
+    return new double[] {cpu[cpu.length / 2], bytes[bytes.length / 2]};
+  }
+
+}
