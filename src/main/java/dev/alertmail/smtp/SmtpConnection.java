@@ -65,7 +65,9 @@ final class SmtpConnection implements Closeable {
     watchdog.limitSession(sessionBound(settings, mails));
   }
 
-  /** Connects within {@code connectTimeout}; every later read is bounded by {@code readTimeout}. */
+  /**
+   * Connects within {@code connectTimeout}; every later reply is bounded by {@code readTimeout}.
+   */
   static SmtpConnection open(SmtpSettings settings, Transcript transcript) throws SmtpException {
     return open(settings, null, transcript);
   }
@@ -84,12 +86,18 @@ final class SmtpConnection implements Closeable {
     var watchdog = new SocketWatchdog(socket);
     watchdog.limitSession(sessionBound(settings, 1));
     try {
-      socket.connect(
+      InetSocketAddress target =
           address == null
               ? new InetSocketAddress(settings.host(), settings.port())
-              : new InetSocketAddress(address, settings.port()),
-          (int) settings.connectTimeout().toMillis());
-      socket.setSoTimeout((int) settings.readTimeout().toMillis());
+              : new InetSocketAddress(address, settings.port());
+      // no socket timeouts: the watchdog bounds the connect and every read, so the socket stays
+      // in blocking mode and a read is one system call, not a read, a poll and a read again
+      watchdog.startStep(settings.connectTimeout());
+      try {
+        socket.connect(target);
+      } finally {
+        watchdog.endStep();
+      }
       if (settings.tls() == TlsMode.IMPLICIT) {
         watchdog.startStep(settings.connectTimeout());
         try {
@@ -109,17 +117,16 @@ final class SmtpConnection implements Closeable {
       watchdog.stop();
       closeQuietly(socket);
       throw SmtpException.io(server, "connect", "unknown host " + settings.host(), e);
-    } catch (SocketTimeoutException e) {
-      watchdog.stop();
-      closeQuietly(socket);
-      throw SmtpException.io(
-          server,
-          "connect",
-          "no connection within " + Durations.words(settings.connectTimeout()),
-          e);
     } catch (IOException e) {
       watchdog.stop();
       closeQuietly(socket);
+      if (watchdog.expired() != null || e instanceof SocketTimeoutException) {
+        throw SmtpException.io(
+            server,
+            "connect",
+            "no connection within " + Durations.words(settings.connectTimeout()),
+            e);
+      }
       throw SmtpException.io(server, "connect", "cannot connect: " + e.getMessage(), e);
     }
   }

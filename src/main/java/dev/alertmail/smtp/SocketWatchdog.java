@@ -3,9 +3,10 @@ package dev.alertmail.smtp;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Closes a session's socket when a deadline passes. A socket timeout bounds one {@code read()}, not
@@ -14,12 +15,20 @@ import java.util.concurrent.TimeUnit;
  * reading has no timeout at all. Closing the socket ends any of them, wherever the thread is
  * blocked.
  *
- * <p>Two deadlines: one per step (a reply, a handshake, a write), and one for the whole session.
- * One daemon timer thread serves every session of the JVM.
+ * <p>Two deadlines: one per step (a reply, a handshake, a write), and one for the whole session. A
+ * step only writes its deadline into a field; one daemon thread for the whole JVM looks at the
+ * watched sessions every {@value #TICK_MILLIS} ms while there are any, and sleeps otherwise. A
+ * timer task per step, as before, woke that thread at every step and cost a mail more CPU than the
+ * rest of its SMTP session; a deadline is now honoured within one tick.
  */
 final class SocketWatchdog {
 
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
+  static final long TICK_MILLIS = 50;
+  private static final long NONE = 0;
+  private static final Set<SocketWatchdog> WATCHED = ConcurrentHashMap.newKeySet();
+  // true while the ticker sleeps without a tick: only then does a new session wake it
+  private static volatile boolean idle;
+  private static final Thread TICKER = ticker();
 
   /** What ran out, for the failure's message. */
   enum Expired {
@@ -29,8 +38,9 @@ final class SocketWatchdog {
 
   private volatile Socket socket;
   private volatile Expired expired;
-  private ScheduledFuture<?> step;
-  private ScheduledFuture<?> session;
+  // System.nanoTime() deadlines; NONE when not bounded
+  private volatile long stepDeadline;
+  private volatile long sessionDeadline;
 
   SocketWatchdog(Socket socket) {
     this.socket = socket;
@@ -42,35 +52,33 @@ final class SocketWatchdog {
   }
 
   /** Bounds the whole session; a later call replaces the bound. */
-  synchronized void limitSession(Duration bound) {
-    if (session != null) {
-      session.cancel(false);
-    }
-    session = TIMER.schedule(() -> fire(Expired.SESSION), bound.toNanos(), TimeUnit.NANOSECONDS);
+  void limitSession(Duration bound) {
+    sessionDeadline = deadline(bound);
+    watch();
   }
 
   /** Bounds the step that starts now; {@link #endStep()} when it is over. */
-  synchronized void startStep(Duration bound) {
-    if (step != null) {
-      step.cancel(false);
-    }
-    step = TIMER.schedule(() -> fire(Expired.STEP), bound.toNanos(), TimeUnit.NANOSECONDS);
+  void startStep(Duration bound) {
+    stepDeadline = deadline(bound);
+    watch();
   }
 
-  synchronized void endStep() {
-    if (step != null) {
-      step.cancel(false);
-      step = null;
+  private void watch() {
+    // waking the ticker at every session would cost each mail two context switches
+    if (WATCHED.add(this) && idle) {
+      LockSupport.unpark(TICKER);
     }
+  }
+
+  void endStep() {
+    stepDeadline = NONE;
   }
 
   /** Stops watching: the session is over. */
-  synchronized void stop() {
-    endStep();
-    if (session != null) {
-      session.cancel(false);
-      session = null;
-    }
+  void stop() {
+    stepDeadline = NONE;
+    sessionDeadline = NONE;
+    WATCHED.remove(this);
   }
 
   /** {@return which deadline closed the socket, or null if none did} */
@@ -78,7 +86,30 @@ final class SocketWatchdog {
     return expired;
   }
 
-  private void fire(Expired which) {
+  private static long deadline(Duration bound) {
+    long deadline = System.nanoTime() + Math.max(1, bound.toNanos());
+    return deadline == NONE ? 1 : deadline;
+  }
+
+  private boolean checkQuietly(long now) {
+    try {
+      return check(now);
+    } catch (RuntimeException e) {
+      return true; // a socket that cannot even be closed is not watched any longer
+    }
+  }
+
+  /** Closes the socket if a deadline has passed; true when it did. */
+  private boolean check(long now) {
+    long step = stepDeadline;
+    long session = sessionDeadline;
+    Expired which =
+        step != NONE && now - step >= 0
+            ? Expired.STEP
+            : session != NONE && now - session >= 0 ? Expired.SESSION : null;
+    if (which == null) {
+      return false;
+    }
     if (expired == null) {
       expired = which;
     }
@@ -87,18 +118,31 @@ final class SocketWatchdog {
     } catch (IOException ignored) {
       // closing is all we can do; the blocked thread sees it either way
     }
+    return true;
   }
 
-  private static ScheduledThreadPoolExecutor timer() {
-    var timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "alertmail-smtp-deadline");
-              thread.setDaemon(true);
-              return thread;
-            });
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
+  private static Thread ticker() {
+    Thread thread =
+        new Thread(
+            () -> {
+              while (true) {
+                if (WATCHED.isEmpty()) {
+                  idle = true;
+                  if (WATCHED.isEmpty()) { // a session added before idle was set finds it false
+                    LockSupport.park(WATCHED);
+                  }
+                  idle = false;
+                } else {
+                  LockSupport.parkNanos(WATCHED, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+                }
+                long now = System.nanoTime();
+                // every read of every session relies on this thread: nothing may end it
+                WATCHED.removeIf(watchdog -> watchdog.checkQuietly(now));
+              }
+            },
+            "alertmail-smtp-deadline");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 }

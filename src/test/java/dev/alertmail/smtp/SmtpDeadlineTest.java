@@ -9,9 +9,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,52 @@ class SmtpDeadlineTest {
       assertTrue(
           e.getMessage().contains("no complete reply within readTimeout (1 second)"),
           e.getMessage());
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aServerThatNeverCompletesTheConnectionFailsAfterConnectTimeout() throws Exception {
+    // a listener that never accepts, with its queue full: Linux then drops further SYNs, and a
+    // connect hangs as it does towards a firewalled host
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      List<Socket> queued = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket s = new Socket();
+          queued.add(s);
+          try {
+            s.connect(full.getLocalSocketAddress(), 200);
+          } catch (IOException e) {
+            break; // the queue is full: this connect hung
+          }
+        }
+        var settings =
+            new SmtpSettings(
+                "127.0.0.1",
+                full.getLocalPort(),
+                TlsMode.NONE,
+                null,
+                null,
+                null,
+                "client.test",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                null);
+        var client = new SmtpClient(settings, Transcript.NONE);
+
+        SmtpException e =
+            assertThrows(
+                SmtpException.class, () -> client.send(SmtpDialogueTest.ENVELOPE, MESSAGE));
+
+        assertTrue(e.isTransient(), e.getMessage());
+        assertEquals("connect", e.command());
+        assertTrue(e.getMessage().contains("no connection within 1 second"), e.getMessage());
+      } finally {
+        for (Socket s : queued) {
+          s.close();
+        }
+      }
     }
   }
 
