@@ -21,6 +21,8 @@ import java.util.Properties;
  * this thread; the CPU time is the JVM's thread CPU clock of every thread the client uses (this one
  * and AlertMail's deadline thread), never the server's, and the bytes are what this thread
  * allocated. Rounds of the two clients alternate after a warm-up, and the median round is shown.
+ * Beside them, the floor: the same dialogue written as fixed bytes to a plain socket, with the
+ * same round trips and nothing parsed, which is what the kernel's TCP work alone costs a client.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.alertmail.bench.ClientCpu [mails per
  * round [rounds]]}.
@@ -60,24 +62,42 @@ public final class ClientCpu {
 
       Delivery alert = () -> alertMail.send(envelope, message);
       Delivery angusSend = () -> Transport.send(angus);
+      Delivery raw = () -> RawDialogue.send(sink.port(), message);
+      String only = System.getProperty("client", ""); // one client alone, for a profiler
+      if (!only.isEmpty()) {
+        Delivery chosen =
+            only.equals("ANGUS_MAIL") ? angusSend : only.equals("RAW") ? raw : alert;
+        for (int i = 0; i < rounds; i++) {
+          double[] r = round(chosen, mails, threads);
+          System.out.printf("%s: %.1f us, %.1f KB per mail%n", only, r[0] / 1e3, r[1] / 1024);
+        }
+        return;
+      }
       for (int i = 0; i < 3; i++) { // warm-up: both clients compiled before any round counts
         round(alert, mails, threads);
         round(angusSend, mails, threads);
+        round(raw, mails, threads);
       }
       List<double[]> alertRounds = new ArrayList<>();
       List<double[]> angusRounds = new ArrayList<>();
+      List<double[]> rawRounds = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
         alertRounds.add(round(alert, mails, threads));
         angusRounds.add(round(angusSend, mails, threads));
+        rawRounds.add(round(raw, mails, threads));
       }
       double[] a = median(alertRounds);
       double[] b = median(angusRounds);
+      double[] f = median(rawRounds);
       System.out.printf("%d mails per round, %d rounds, median round:%n", mails, rounds);
       System.out.printf("%-10s %14s %16s%n", "client", "CPU per mail", "allocated/mail");
       System.out.printf("%-10s %11.1f us %13.1f KB%n", "AlertMail", a[0] / 1e3, a[1] / 1024);
       System.out.printf("%-10s %11.1f us %13.1f KB%n", "AngusMail", b[0] / 1e3, b[1] / 1024);
+      System.out.printf("%-10s %11.1f us %13.1f KB%n", "floor", f[0] / 1e3, f[1] / 1024);
       System.out.printf(
-          "AlertMail / Angus Mail: CPU %.2fx, allocated %.2fx%n", a[0] / b[0], a[1] / b[1]);
+          "AlertMail / Angus Mail: CPU %.2fx, allocated %.2fx; floor / Angus Mail: CPU %.2fx;"
+              + " AlertMail / floor: CPU %.2fx%n",
+          a[0] / b[0], a[1] / b[1], f[0] / b[0], a[0] / f[0]);
     }
   }
 
@@ -116,4 +136,58 @@ public final class ClientCpu {
     return new double[] {cpu[cpu.length / 2], bytes[bytes.length / 2]};
   }
 
+
+  /** The least a client can do: the same dialogue, as fixed bytes, waiting for each reply. */
+  static final class RawDialogue {
+    private static final byte[] EHLO = "EHLO bench.example.com\r\n".getBytes();
+    private static final byte[] ENVELOPE =
+        "MAIL FROM:<alerts@example.com>\r\nRCPT TO:<ops@example.com>\r\nDATA\r\n".getBytes();
+    private static final byte[] END = "\r\n.\r\n".getBytes();
+    private static final byte[] QUIT = "QUIT\r\n".getBytes();
+
+    static void send(int port, byte[] message) throws Exception {
+      try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        socket.setTcpNoDelay(true);
+        var in = socket.getInputStream();
+        var out = socket.getOutputStream();
+        byte[] buffer = new byte[4096];
+        replies(in, buffer, 1); // greeting
+        out.write(EHLO);
+        replies(in, buffer, 1);
+        out.write(ENVELOPE);
+        replies(in, buffer, 3);
+        out.write(message);
+        out.write(END);
+        replies(in, buffer, 1);
+        out.write(QUIT);
+        replies(in, buffer, 1);
+      }
+    }
+
+    /** Reads until the given number of final reply lines ("250 ", not "250-") arrived. */
+    private static void replies(java.io.InputStream in, byte[] buffer, int count)
+        throws java.io.IOException {
+      int lineStart = 0;
+      int filled = 0;
+      while (count > 0) {
+        int n = in.read(buffer, filled, buffer.length - filled);
+        if (n < 0) {
+          throw new java.io.EOFException();
+        }
+        for (int i = filled; i < filled + n; i++) {
+          if (buffer[i] == '\n') {
+            if (i - lineStart >= 4 && buffer[lineStart + 3] == ' ') {
+              count--;
+            }
+            lineStart = i + 1;
+          }
+        }
+        filled += n;
+        if (filled == buffer.length) {
+          filled = 0;
+          lineStart = 0;
+        }
+      }
+    }
+  }
 }
