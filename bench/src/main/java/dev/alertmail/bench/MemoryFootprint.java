@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 
@@ -23,7 +26,7 @@ public final class MemoryFootprint {
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.printf("%-18s %12s %14s%n", "peer", "events", "retained heap");
+    System.out.printf("%-18s %12s %s%n", "peer", "events", "retained heap");
     List<String> peers = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       peers.add(args[i]);
@@ -37,7 +40,7 @@ public final class MemoryFootprint {
       }
     }
     for (String peer : peers) {
-      System.out.printf("%-18s %12d %14s%n", peer, events, measure(peer, events));
+      System.out.printf("%-18s %12d %s%n", peer, events, measure(peer, events));
     }
   }
 
@@ -59,14 +62,34 @@ public final class MemoryFootprint {
         error = logger::error;
         stop = context::stop;
       }
-      try {
-        for (int i = 0; i < events; i++) {
-          error.accept(
-              "timeout on shard " + (i % 16) + " for order " + i,
-              new IllegalStateException("order " + i + " not committed"));
-        }
-      } catch (OutOfMemoryError e) {
+      // a peer that blocks its caller (Log4j's SmtpAppender sends on the logging thread, and the
+      // server never answers) is reported with what it logged in the time allowed
+      AtomicInteger logged = new AtomicInteger();
+      AtomicReference<Throwable> failed = new AtomicReference<>();
+      Thread application =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < events; i++) {
+                    error.accept(
+                        "timeout on shard " + (i % 16) + " for order " + i,
+                        new IllegalStateException("order " + i + " not committed"));
+                    logged.incrementAndGet();
+                  }
+                } catch (Throwable e) {
+                  failed.set(e);
+                }
+              },
+              "application");
+      application.setDaemon(true);
+      application.start();
+      application.join(TimeUnit.SECONDS.toMillis(Long.getLong("memory.seconds", 120)));
+      if (failed.get() instanceof OutOfMemoryError) {
         return "out of memory";
+      }
+      if (application.isAlive()) {
+        return String.format(
+            "blocked: %,d of %,d logged in %d s", logged.get(), events, Long.getLong("memory.seconds", 120));
       }
       long after = settledHeap(memory);
       String result = String.format("%,.1f MB", (after - before) / 1_048_576.0);
