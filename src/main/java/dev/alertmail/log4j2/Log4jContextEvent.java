@@ -21,16 +21,21 @@ record Log4jContextEvent(
     Level level,
     String loggerName,
     Message message,
+    String pattern,
+    String text,
     String threadName,
     Map<String, String> contextData,
     Throwable thrown) {
 
   static Log4jContextEvent of(LogEvent event) {
     Message message = event.getMessage();
-    if (message instanceof ReusableMessage reusable) {
-      message = reusable.memento();
-    }
-    if (message != null && !StableArguments.allImmutable(message.getParameters())) {
+    String pattern = null;
+    String text = null;
+    if (message instanceof ReusableMessage) {
+      pattern = message.getFormat();
+      text = message.getFormattedMessage();
+      message = null;
+    } else if (message != null && !StableArguments.allImmutable(message.getParameters())) {
       message.getFormattedMessage(); // a message of its own keeps the text it formatted
     }
     var data = event.getContextData();
@@ -39,6 +44,8 @@ record Log4jContextEvent(
         event.getLevel(),
         event.getLoggerName(),
         message,
+        pattern,
+        text,
         event.getThreadName(),
         data == null || data.isEmpty() ? null : data.toMap(),
         event.getThrown());
@@ -46,14 +53,13 @@ record Log4jContextEvent(
 
   /** The message as written in the code. */
   String template() {
-    return message == null || message.getFormat() == null
-        ? formattedMessage()
-        : message.getFormat();
+    String format = message == null ? pattern : message.getFormat();
+    return format == null ? formattedMessage() : format;
   }
 
   /** The message with its arguments. */
   String formattedMessage() {
-    String text = message == null ? null : message.getFormattedMessage();
-    return text == null ? "" : text;
+    String formatted = message == null ? text : message.getFormattedMessage();
+    return formatted == null ? "" : formatted;
   }
 }
