@@ -63,4 +63,33 @@ class DotStuffingOutputStreamTest {
   void emptyContentIsJustTheTerminator() throws IOException {
     assertEquals(".\r\n", stuff(""));
   }
+
+  @Test
+  void writingInChunksGivesTheSameBytesAsWritingByteByByte() throws IOException {
+    // the bulk path copies runs of ordinary bytes; line ends, dots and a CR split across two
+    // writes must come out exactly as the byte-wise path writes them
+    var random = new java.util.SplittableRandom(42);
+    byte[] alphabet = {'a', '.', '\r', '\n', ' ', 'x', '.'};
+    for (int round = 0; round < 500; round++) {
+      byte[] content = new byte[random.nextInt(0, 64)];
+      for (int i = 0; i < content.length; i++) {
+        content[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      var byteWise = new ByteArrayOutputStream();
+      var one = new DotStuffingOutputStream(byteWise);
+      for (byte b : content) {
+        one.write(b & 0xff);
+      }
+      one.finish();
+      var chunked = new ByteArrayOutputStream();
+      var many = new DotStuffingOutputStream(chunked);
+      for (int at = 0; at < content.length; ) {
+        int len = random.nextInt(1, content.length - at + 1);
+        many.write(content, at, len);
+        at += len;
+      }
+      many.finish();
+      assertArrayEquals(byteWise.toByteArray(), chunked.toByteArray(), "round " + round);
+    }
+  }
 }
