@@ -60,31 +60,50 @@ public final class ClientCpu {
       MimeMessage angus = new MimeMessage(session, new ByteArrayInputStream(message));
       angus.saveChanges();
 
-      Delivery alert = () -> alertMail.send(envelope, message);
-      Delivery angusSend = () -> Transport.send(angus);
-      Delivery raw = () -> RawDialogue.send(sink.port(), message);
+      // one session per mail by default; "-Dmails.per.session=10" reuses each session
+      int perSession = Integer.getInteger("mails.per.session", 1);
+      List<Envelope> envelopes = java.util.Collections.nCopies(perSession, envelope);
+      List<byte[]> messages = java.util.Collections.nCopies(perSession, message);
+      Delivery alert =
+          perSession == 1
+              ? () -> alertMail.send(envelope, message)
+              : () -> alertMail.sendAll(envelopes, messages);
+      Delivery angusSend =
+          perSession == 1
+              ? () -> Transport.send(angus)
+              : () -> {
+                try (Transport transport = session.getTransport("smtp")) {
+                  transport.connect();
+                  for (int i = 0; i < perSession; i++) {
+                    transport.sendMessage(angus, angus.getAllRecipients());
+                  }
+                }
+              };
+      Delivery raw = () -> RawDialogue.send(sink.port(), message, perSession);
+      int sessions = mails / perSession; // rounds of the same number of mails
+      System.out.printf("%d mails per session%n", perSession);
       String only = System.getProperty("client", ""); // one client alone, for a profiler
       if (!only.isEmpty()) {
         Delivery chosen =
             only.equals("ANGUS_MAIL") ? angusSend : only.equals("RAW") ? raw : alert;
         for (int i = 0; i < rounds; i++) {
-          double[] r = round(chosen, mails, threads);
+          double[] r = round(chosen, sessions, perSession, threads);
           System.out.printf("%s: %.1f us, %.1f KB per mail%n", only, r[0] / 1e3, r[1] / 1024);
         }
         return;
       }
       for (int i = 0; i < 3; i++) { // warm-up: both clients compiled before any round counts
-        round(alert, mails, threads);
-        round(angusSend, mails, threads);
-        round(raw, mails, threads);
+        round(alert, sessions, perSession, threads);
+        round(angusSend, sessions, perSession, threads);
+        round(raw, sessions, perSession, threads);
       }
       List<double[]> alertRounds = new ArrayList<>();
       List<double[]> angusRounds = new ArrayList<>();
       List<double[]> rawRounds = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
-        alertRounds.add(round(alert, mails, threads));
-        angusRounds.add(round(angusSend, mails, threads));
-        rawRounds.add(round(raw, mails, threads));
+        alertRounds.add(round(alert, sessions, perSession, threads));
+        angusRounds.add(round(angusSend, sessions, perSession, threads));
+        rawRounds.add(round(raw, sessions, perSession, threads));
       }
       double[] a = median(alertRounds);
       double[] b = median(angusRounds);
@@ -106,14 +125,16 @@ public final class ClientCpu {
   }
 
   /** CPU nanoseconds and allocated bytes per mail over one round. */
-  private static double[] round(Delivery delivery, int mails, com.sun.management.ThreadMXBean mx)
+  private static double[] round(
+      Delivery delivery, int sessions, int perSession, com.sun.management.ThreadMXBean mx)
       throws Exception {
     long self = Thread.currentThread().getId();
     long cpu0 = mx.getCurrentThreadCpuTime() + helperCpu(mx);
     long bytes0 = mx.getThreadAllocatedBytes(self);
-    for (int i = 0; i < mails; i++) {
+    for (int i = 0; i < sessions; i++) {
       delivery.send();
     }
+    int mails = sessions * perSession;
     long cpu = mx.getCurrentThreadCpuTime() + helperCpu(mx) - cpu0;
     long bytes = mx.getThreadAllocatedBytes(self) - bytes0;
     return new double[] {(double) cpu / mails, (double) bytes / mails};
@@ -145,7 +166,7 @@ public final class ClientCpu {
     private static final byte[] END = "\r\n.\r\n".getBytes();
     private static final byte[] QUIT = "QUIT\r\n".getBytes();
 
-    static void send(int port, byte[] message) throws Exception {
+    static void send(int port, byte[] message, int count) throws Exception {
       try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
         socket.setTcpNoDelay(true);
         var in = socket.getInputStream();
@@ -154,11 +175,13 @@ public final class ClientCpu {
         replies(in, buffer, 1); // greeting
         out.write(EHLO);
         replies(in, buffer, 1);
-        out.write(ENVELOPE);
-        replies(in, buffer, 3);
-        out.write(message);
-        out.write(END);
-        replies(in, buffer, 1);
+        for (int i = 0; i < count; i++) {
+          out.write(ENVELOPE);
+          replies(in, buffer, 3);
+          out.write(message);
+          out.write(END);
+          replies(in, buffer, 1);
+        }
         out.write(QUIT);
         replies(in, buffer, 1);
       }
