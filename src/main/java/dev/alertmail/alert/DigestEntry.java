@@ -46,9 +46,14 @@ public record DigestEntry(
 
   /** {@return this entry with one more event, logged at the given time, counted in} */
   DigestEntry plusOne(Instant at) {
+    return plus(1, at);
+  }
+
+  /** {@return this entry with more events, the last logged at the given time, counted in} */
+  DigestEntry plus(long events, Instant at) {
     return new DigestEntry(
         fingerprint,
-        count + 1,
+        count + events,
         at.isBefore(firstSeen) ? at : firstSeen,
         at.isAfter(lastSeen) ? at : lastSeen,
         sample,

@@ -91,6 +91,36 @@ public final class FloodControl {
     accept(source.toAlert(), now);
   }
 
+  /**
+   * Triggering events of a problem already seen were counted before reaching here, without being
+   * made into alerts (in a storm, the logging threads count most of them): they join the problem's
+   * pending or repeated count.
+   *
+   * @return false when the problem is neither pending nor counted as a repeat now; the caller keeps
+   *     the count until an alert of it arrives again
+   */
+  public boolean counted(String fingerprint, long count, Instant now) {
+    DigestEntry known = pending.get(fingerprint);
+    if (known != null) {
+      pending.put(fingerprint, known.plus(count, now));
+      openGroup(now);
+      return true;
+    }
+    DigestEntry repeat = repeats.get(fingerprint);
+    if (repeat != null && mailedWithinWindow(fingerprint, now) != null) {
+      repeats.put(fingerprint, repeat.plus(count, now));
+      return true;
+    }
+    Counted other = others.get(fingerprint);
+    if (other != null) {
+      others.put(fingerprint, other.plus(new Counted(count, now, now)));
+      otherEvents += count;
+      openGroup(now);
+      return true;
+    }
+    return false;
+  }
+
   /** A triggering event arrived. */
   public void accept(Alert alert, Instant now) {
     DigestEntry entry = DigestEntry.of(alert);

@@ -34,6 +34,9 @@ public final class AlertSender {
   private final RandomGenerator random;
   private final BoundedHandoff<AlertSource> handoff;
   private final OverflowKinds overflow = new OverflowKinds();
+  private final KindAdmission admission = new KindAdmission();
+  // when the kinds last got a new second of alerts handed off whole (sender thread only)
+  private Instant admissionSecond;
   private final ReportThrottle failureReports;
   private final ReportThrottle dropReports;
   private final Thread worker;
@@ -56,6 +59,7 @@ public final class AlertSender {
     this.config = config;
     this.status = status;
     this.clock = clock;
+    this.admissionSecond = clock.instant();
     this.random = random;
     this.handoff = new BoundedHandoff<>(config.queueSize());
     this.failureReports = new ReportThrottle(4, TimeUnit.MINUTES.toMillis(30), clock::millis);
@@ -90,7 +94,11 @@ public final class AlertSender {
    */
   public boolean offer(
       java.util.function.Supplier<? extends AlertSource> maker, String logger, String template) {
-    if (handoff.offer(maker)) {
+    int slot = admission.slot(logger, template);
+    if (!admission.admit(slot)) {
+      return false; // counted under its problem: the sender knows it already
+    }
+    if (handoff.offer(slot < 0 ? maker : () -> new KindAdmission.Admitted(maker.get(), slot))) {
       return true;
     }
     overflow.count(logger, template);
@@ -185,6 +193,7 @@ public final class AlertSender {
     while (!abandoned) {
       if (stopRequested) {
         take(flood, 0, Integer.MAX_VALUE); // all of it: the last mail accounts for everything
+        settleCounted(flood);
         Optional<Digest> last = flood.drain();
         if (last.isPresent()) {
           send(mailer, flood, last.get(), true);
@@ -209,6 +218,7 @@ public final class AlertSender {
       }
       if (exiting) {
         take(flood, 0, Integer.MAX_VALUE);
+        settleCounted(flood);
         Optional<Digest> now = flood.drain();
         if (now.isPresent()) {
           send(mailer, flood, now.get(), true); // no retry can outlive the JVM
@@ -238,18 +248,43 @@ public final class AlertSender {
     }
   }
 
+  /**
+   * For the last mail: alerts counted on the logging threads whose problem is no longer pending or
+   * repeated are listed by kind, as an overflow of the hand-off is.
+   */
+  private void settleCounted(FloodControl flood) {
+    Instant now = clock.instant();
+    admission.drain(
+        (fingerprint, count, logger, template) -> {
+          if (!flood.counted(fingerprint, count, now)) {
+            flood.dropped(count, java.util.Map.of(template + " (" + logger + ")", count), now);
+          }
+          return true;
+        });
+  }
+
   /** Waits up to the given time for alerts, then takes up to {@code limit}, and the drop count. */
   private void take(FloodControl flood, long waitMillis, int limit) {
     AlertSource source = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
     for (int taken = 0; source != null; taken++) {
       try {
         flood.accept(source, clock.instant());
+        if (source instanceof KindAdmission.Admitted admitted) {
+          admission.learn(admitted.slot(), admitted.fingerprint());
+        }
       } catch (RuntimeException e) {
         // a bug or a hostile toString() must cost this alert, counted, never the sender thread
         status.error("Could not read an alert; it is counted as dropped: " + e, e);
         flood.dropped(1, clock.instant());
       }
       source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
+    }
+    Instant now = clock.instant();
+    admission.drain(
+        (fingerprint, count, logger, template) -> flood.counted(fingerprint, count, now));
+    if (!now.isBefore(admissionSecond.plusSeconds(1)) || now.isBefore(admissionSecond)) {
+      admission.newSecond();
+      admissionSecond = now;
     }
     long dropped = handoff.takeDropped();
     if (dropped > 0) {

@@ -1,0 +1,116 @@
+package dev.alertmail.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.AlertSource;
+import dev.alertmail.alert.Fingerprint;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A storm of one problem: once the sender knows it, the logging thread only counts its alerts, and
+ * the mails still account for every one of them.
+ */
+class AlertSenderStormTest {
+
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-12-01T14:00:00Z"));
+  private final InstantSource clock = () -> now.get();
+  private final AtomicInteger made = new AtomicInteger();
+  private final AtomicInteger fingerprinted = new AtomicInteger();
+
+  private static final String LOGGER = "com.shop.db.ShardRouter";
+  private static final String TEMPLATE = "timeout on shard {}";
+
+  private AlertSource source() {
+    made.incrementAndGet();
+    var event =
+        new AlertEvent(
+            now.get().toEpochMilli(),
+            "ERROR",
+            LOGGER,
+            TEMPLATE,
+            "timeout on shard 2",
+            "main",
+            Map.of(),
+            null);
+    Alert alert = new Alert(event, List.of(), "[shop] ERROR timeout on shard 2");
+    return new AlertSource() {
+      @Override
+      public Alert toAlert() {
+        return alert;
+      }
+
+      @Override
+      public String fingerprint() {
+        fingerprinted.incrementAndGet();
+        return Fingerprint.of(event);
+      }
+
+      @Override
+      public long timestampMillis() {
+        return event.timestampMillis();
+      }
+    };
+  }
+
+  private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    // bounded polling on real time: the sender thread is real, only flood control's clock is not
+    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(condition.getAsBoolean(), what);
+  }
+
+  @Test
+  void aKnownProblemIsCountedOnTheLoggingThreadAndEveryAlertIsInTheMails() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    server.start();
+    RecordingStatus status = new RecordingStatus();
+    var sender =
+        new AlertSender(
+            SenderConfigs.plain(port, "ops@example.com"), status, clock, new SplittableRandom(1));
+    sender.start();
+    try {
+      for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
+        assertTrue(sender.offer(this::source, LOGGER, TEMPLATE));
+      }
+      awaitCondition(
+          () -> fingerprinted.get() == KindAdmission.PER_SECOND,
+          "the sender took the first alerts whole: " + status.lines);
+
+      for (int i = 0; i < 10_000; i++) {
+        sender.offer(this::source, LOGGER, TEMPLATE);
+      }
+      assertTrue(sender.stop(Duration.ofSeconds(10)), status.lines.toString());
+
+      assertEquals(KindAdmission.PER_SECOND, made.get(), "only the first alerts were made");
+      long counted = 0;
+      for (var mail : server.getReceivedMessages()) {
+        counted += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+      }
+      assertEquals(10_000 + KindAdmission.PER_SECOND, counted, status.lines.toString());
+    } finally {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.alertmail.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KindAdmissionTest {
+
+  private static final String LOGGER = "com.shop.db.ShardRouter";
+  private static final String TEMPLATE = "timeout on shard {}";
+
+  private static Map<String, Long> drain(KindAdmission admission) {
+    Map<String, Long> counts = new HashMap<>();
+    admission.drain(
+        (fingerprint, count, logger, template) -> {
+          counts.merge(fingerprint, count, Long::sum);
+          return true;
+        });
+    return counts;
+  }
+
+  @Test
+  void handsOffWholeUntilTheSenderKnowsTheProblemAndTheSecondsShareIsTaken() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    for (int i = 0; i < KindAdmission.PER_SECOND + 10; i++) {
+      assertTrue(admission.admit(slot), "no fingerprint learned yet: alert " + i);
+    }
+    admission.learn(slot, "fp-db");
+
+    assertFalse(admission.admit(slot), "the second's share is taken and the problem is known");
+    assertFalse(admission.admit(slot));
+    assertEquals(Map.of("fp-db", 2L), drain(admission));
+    assertEquals(Map.of(), drain(admission), "a drain hands over each count once");
+  }
+
+  @Test
+  void aNewSecondHandsOffWholeAgain() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    admission.learn(slot, "fp-db");
+    for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
+      assertTrue(admission.admit(slot));
+    }
+    assertFalse(admission.admit(slot));
+
+    admission.newSecond();
+
+    assertTrue(admission.admit(slot), "the first alerts of the next second are handed off whole");
+    assertEquals(Map.of("fp-db", 1L), drain(admission), "what was counted before stays counted");
+  }
+
+  @Test
+  void aQuietKindGivesItsSlotBack() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    admission.learn(slot, "fp-db");
+    admission.newSecond(); // a second without any alert of it
+    String other = collidingTemplate(slot);
+
+    assertEquals(slot, admission.slot(LOGGER, other), "another kind takes the freed slot");
+  }
+
+  @Test
+  void aKindWhoseSlotIsTakenIsAlwaysHandedOffWhole() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    admission.learn(slot, "fp-db");
+    String other = collidingTemplate(slot);
+
+    int otherSlot = admission.slot(LOGGER, other);
+
+    assertEquals(-1, otherSlot);
+    for (int i = 0; i < 3 * KindAdmission.PER_SECOND; i++) {
+      assertTrue(admission.admit(otherSlot));
+    }
+  }
+
+  @Test
+  void aCountTheProblemCannotTakeYetIsKeptForTheNextDrain() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    admission.learn(slot, "fp-db");
+    for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
+      admission.admit(slot);
+    }
+    admission.admit(slot);
+    admission.drain((fingerprint, count, logger, template) -> false);
+
+    assertEquals(Map.of("fp-db", 1L), drain(admission));
+  }
+
+  @Test
+  void noKindNoSlot() {
+    KindAdmission admission = new KindAdmission();
+    assertEquals(-1, admission.slot(null, TEMPLATE));
+    assertTrue(admission.admit(-1));
+  }
+
+  /** Another template that falls into the same slot, by search: the table is small. */
+  private static String collidingTemplate(int slot) {
+    for (int i = 0; ; i++) {
+      String candidate = "other problem " + i;
+      int at = (31 * LOGGER.hashCode() + candidate.hashCode()) & (KindAdmission.SLOTS - 1);
+      if (at == slot) {
+        assertNotEquals(TEMPLATE, candidate);
+        return candidate;
+      }
+    }
+  }
+}
