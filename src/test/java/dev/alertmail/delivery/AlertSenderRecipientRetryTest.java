@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,15 +47,6 @@ class AlertSenderRecipientRetryTest {
     return new Alert(event, List.of(), "[shop] ERROR order 7 failed");
   }
 
-  private static void awaitCondition(BooleanSupplier condition, String what)
-      throws InterruptedException {
-    // bounded polling on real time: the sender thread is real, only its clock is not
-    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(50);
-    }
-    assertTrue(condition.getAsBoolean(), what);
-  }
-
   private static void greet(ScriptedSmtpServer.Peer peer) throws Exception {
     peer.send("220 mx.test");
     peer.expect("EHLO client.test").send("250 mx.test");
@@ -88,7 +78,7 @@ class AlertSenderRecipientRetryTest {
       var sender = new AlertSender(config(server.port()), sink, clock, new SplittableRandom(3));
       sender.start();
       sender.offer(alert());
-      awaitCondition(
+      SenderThreads.await(
           () -> status.stream().anyMatch(s -> s.contains("is waiting for a retry")),
           "the refused recipient waits: " + status);
       assertTrue(
@@ -101,7 +91,7 @@ class AlertSenderRecipientRetryTest {
           status.toString());
 
       now.set(now.get().plus(Duration.ofMinutes(6))); // past the first backoff
-      awaitCondition(() -> messages.size() == 2, "retried: " + status);
+      SenderThreads.await(() -> messages.size() == 2, "retried: " + status);
       assertTrue(sender.stop(Duration.ofSeconds(5)));
 
       server.awaitScript(); // the scripts' expect() calls checked each RCPT
@@ -135,7 +125,7 @@ class AlertSenderRecipientRetryTest {
       var sender = new AlertSender(config(server.port()), sink, clock, new SplittableRandom(3));
       sender.start();
       sender.offer(alert());
-      awaitCondition(
+      SenderThreads.await(
           () -> status.stream().anyMatch(s -> s.contains("is waiting for a retry")),
           "the refused recipient waits: " + status);
 

@@ -54,22 +54,13 @@ class AlertSenderRetryTest {
     return new Alert(event, List.of(), "[shop] ERROR order " + order + " failed");
   }
 
-  private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    // bounded polling on real time: the sender thread is real, only flood control's clock is not
-    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(50);
-    }
-    assertTrue(condition.getAsBoolean(), what);
-  }
-
   @Test
   void retriesOnTransientFailureThenDeliversOneMailWithEverythingHeldMeanwhile() throws Exception {
     int port = freePort(); // nobody listens yet: connection refused
     var sender = new AlertSender(config(port), sink, clock, new SplittableRandom(3));
     sender.start();
     sender.offer(alert(1));
-    awaitCondition(
+    SenderThreads.await(
         () -> status.stream().anyMatch(s -> s.startsWith("WARN Will retry")),
         "the refused attempt schedules a retry: " + status);
     sender.offer(alert(2));
@@ -79,7 +70,7 @@ class AlertSenderRetryTest {
     server.start();
     try {
       now.set(now.get().plus(Duration.ofMinutes(6))); // past any backoff
-      awaitCondition(() -> server.getReceivedMessages().length == 1, "delivered: " + status);
+      SenderThreads.await(() -> server.getReceivedMessages().length == 1, "delivered: " + status);
 
       var mail = server.getReceivedMessages()[0];
       assertEquals("3", mail.getHeader("X-AlertMail-Count", null));

@@ -68,15 +68,6 @@ class AlertSenderStormTest {
     };
   }
 
-  private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    // bounded polling on real time: the sender thread is real, only flood control's clock is not
-    for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(50);
-    }
-    assertTrue(condition.getAsBoolean(), what);
-  }
-
   @Test
   void aKnownProblemIsCountedOnTheLoggingThreadAndEveryAlertIsInTheMails() throws Exception {
     int port;
@@ -94,7 +85,7 @@ class AlertSenderStormTest {
       for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
         assertTrue(sender.offer(this::source, LOGGER, TEMPLATE));
       }
-      awaitCondition(
+      SenderThreads.await(
           () -> fingerprinted.get() == KindAdmission.PER_SECOND,
           "the sender took the first alerts whole: " + status.lines);
 

@@ -2,15 +2,11 @@ package dev.alertmail.bench;
 
 import dev.alertmail.smtp.Envelope;
 import dev.alertmail.smtp.SmtpClient;
-import dev.alertmail.smtp.SmtpSettings;
-import dev.alertmail.smtp.TlsMode;
-import dev.alertmail.smtp.Transcript;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -37,20 +33,7 @@ public final class ClientCpu {
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     try (SinkSmtpServer sink = new SinkSmtpServer()) {
       byte[] message = DeliveryBenchmark.sampleMessage();
-      SmtpClient alertMail =
-          new SmtpClient(
-              new SmtpSettings(
-                  "127.0.0.1",
-                  sink.port(),
-                  TlsMode.NONE,
-                  null,
-                  null,
-                  null,
-                  "bench.example.com",
-                  Duration.ofSeconds(10),
-                  Duration.ofSeconds(10),
-                  null),
-              Transcript.NONE);
+      SmtpClient alertMail = DeliveryBenchmark.alertMailClient(sink.port());
       Envelope envelope = new Envelope("alerts@example.com", List.of("ops@example.com"));
       Properties props = new Properties();
       props.put("mail.smtp.host", "127.0.0.1");

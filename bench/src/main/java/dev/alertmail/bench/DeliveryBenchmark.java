@@ -80,20 +80,7 @@ public class DeliveryBenchmark {
       port = sink.port();
     }
     message = sampleMessage();
-    alertMail =
-        new SmtpClient(
-            new SmtpSettings(
-                "127.0.0.1",
-                port,
-                TlsMode.NONE,
-                null,
-                null,
-                null,
-                "bench.example.com",
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10),
-                null),
-            Transcript.NONE);
+    alertMail = alertMailClient(port);
     envelope = new Envelope("alerts@example.com", List.of("ops@example.com"));
     Properties props = new Properties();
     props.put("mail.smtp.host", "127.0.0.1");
@@ -149,6 +136,23 @@ public class DeliveryBenchmark {
       }
     }
     return angusMessage;
+  }
+
+  /** AlertMail's client for a local server without TLS, as both delivery measurements use it. */
+  static SmtpClient alertMailClient(int port) {
+    return new SmtpClient(
+        new SmtpSettings(
+            "127.0.0.1",
+            port,
+            TlsMode.NONE,
+            null,
+            null,
+            null,
+            "bench.example.com",
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            null),
+        Transcript.NONE);
   }
 
   /** A typical alert mail: headers, a text part with a stack trace, quoted-printable. */
