@@ -304,7 +304,6 @@ final class SmtpConnection implements Closeable {
 
   private void attach(Socket socket, boolean tls) throws IOException {
     this.socket = socket;
-    watchdog.watch(socket);
     this.reader = new ReplyReader(socket.getInputStream());
     this.out = new BufferedOutputStream(socket.getOutputStream());
     if (tls) {

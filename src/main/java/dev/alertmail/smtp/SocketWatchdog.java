@@ -36,18 +36,17 @@ final class SocketWatchdog {
     SESSION
   }
 
-  private volatile Socket socket;
+  // the TCP socket, never a TLS layer over it: closing an SSLSocket waits for a write that is
+  // stuck on a server that stopped reading, and would stop the one thread all sessions rely on;
+  // closing the TCP socket ends the TLS read or write above it as well
+  private final Socket socket;
   private volatile Expired expired;
   // System.nanoTime() deadlines; NONE when not bounded
   private volatile long stepDeadline;
   private volatile long sessionDeadline;
 
+  /** Watches a session over the given TCP socket (also once TLS runs over it). */
   SocketWatchdog(Socket socket) {
-    this.socket = socket;
-  }
-
-  /** The socket to close from now on (TLS wraps the plain one). */
-  void watch(Socket socket) {
     this.socket = socket;
   }
 
@@ -94,8 +93,8 @@ final class SocketWatchdog {
   private boolean checkQuietly(long now) {
     try {
       return check(now);
-    } catch (RuntimeException e) {
-      return true; // a socket that cannot even be closed is not watched any longer
+    } catch (Throwable e) {
+      return false; // tried again at the next tick; nothing may end this thread
     }
   }
 

@@ -109,6 +109,65 @@ class SmtpDeadlineTest {
 
   @Test
   @Timeout(30)
+  void aTlsWriteToAServerThatStoppedReadingEndsAfterReadTimeout() throws Exception {
+    // the message is larger than both sides' socket buffers, so the client's TLS write blocks;
+    // closing the SSLSocket would wait for that write, so the watchdog closes the TCP socket
+    byte[] big = new byte[32 << 20];
+    java.util.Arrays.fill(big, (byte) 'x');
+    for (int i = 998; i < big.length; i += 1000) {
+      big[i] = '\r';
+      big[i + 1] = '\n';
+    }
+    var serverTls = TlsFixtures.serverContext("server.p12");
+    var stopReading = new java.util.concurrent.CountDownLatch(1);
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.test");
+              peer.expect("EHLO client.test").send("250-mx.test", "250 STARTTLS");
+              peer.expect("STARTTLS").send("220 ready");
+              peer.startTls(serverTls);
+              for (String line = peer.readLine(); line != null; line = peer.readLine()) {
+                if (line.equals("DATA")) {
+                  peer.send("354 go");
+                  stopReading.await(30, TimeUnit.SECONDS); // reads nothing more
+                  return;
+                }
+                peer.send("250 ok");
+              }
+            })) {
+      var settings =
+          new SmtpSettings(
+              "127.0.0.1",
+              server.port(),
+              TlsMode.STARTTLS,
+              null,
+              null,
+              null,
+              "client.test",
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(1),
+              TlsFixtures.trusting("server.p12"));
+
+      SmtpException e;
+      try {
+        e =
+            assertThrows(
+                SmtpException.class,
+                () ->
+                    new SmtpClient(settings, Transcript.NONE).send(SmtpDialogueTest.ENVELOPE, big));
+      } finally {
+        stopReading.countDown();
+      }
+
+      assertTrue(e.isTransient(), e.getMessage());
+      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+      assertTrue(e.getMessage().contains("message"), "the write of the message: " + e.getMessage());
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void aTricklingRelayIsLeftForTheNextOne() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
