@@ -94,31 +94,29 @@ public final class FloodControl {
   /**
    * Triggering events of a problem already seen were counted before reaching here, without being
    * made into alerts (in a storm, the logging threads count most of them): they join the problem's
-   * pending or repeated count.
-   *
-   * @return false when the problem is neither pending nor counted as a repeat now; the caller keeps
-   *     the count until an alert of it arrives again
+   * pending or repeated count; when it has neither (its mail just went out and nothing of it came
+   * since), they are counted without a sample, as other kinds are, and the next mail says so.
    */
-  public boolean counted(String fingerprint, long count, Instant now) {
+  public void counted(String fingerprint, long count, Instant now) {
     DigestEntry known = pending.get(fingerprint);
     if (known != null) {
       pending.put(fingerprint, known.plus(count, now));
       openGroup(now);
-      return true;
+      return;
     }
     DigestEntry repeat = repeats.get(fingerprint);
     if (repeat != null && mailedWithinWindow(fingerprint, now) != null) {
       repeats.put(fingerprint, repeat.plus(count, now));
-      return true;
+      return;
     }
     Counted other = others.get(fingerprint);
-    if (other != null) {
-      others.put(fingerprint, other.plus(new Counted(count, now, now)));
-      otherEvents += count;
-      openGroup(now);
-      return true;
+    if (other == null && others.size() >= MAX_TRACKED) {
+      others.remove(leastCounted()); // its events stay in otherEvents
     }
-    return false;
+    Counted added = new Counted(count, now, now);
+    others.put(fingerprint, other == null ? added : other.plus(added));
+    otherEvents += count;
+    openGroup(now);
   }
 
   /** A triggering event arrived. */

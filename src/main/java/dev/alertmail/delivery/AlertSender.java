@@ -98,7 +98,8 @@ public final class AlertSender {
     if (!admission.admit(slot)) {
       return false; // counted under its problem: the sender knows it already
     }
-    if (handoff.offer(slot < 0 ? maker : () -> new KindAdmission.Admitted(maker.get(), slot))) {
+    if (handoff.offer(
+        slot < 0 ? maker : () -> admission.admitted(maker.get(), slot, logger, template))) {
       return true;
     }
     overflow.count(logger, template);
@@ -207,7 +208,7 @@ public final class AlertSender {
         recipientRetries.clear();
         held = 0;
         // a logging call that was already inside append() when the appender stopped
-        long late = handoff.size() + handoff.dropped();
+        long late = handoff.size() + handoff.dropped() + admission.undrained();
         if (late > 0) {
           status.error(
               DigestMailer.plural(late, "triggering event")
@@ -248,19 +249,10 @@ public final class AlertSender {
     }
   }
 
-  /**
-   * For the last mail: alerts counted on the logging threads whose problem is no longer pending or
-   * repeated are listed by kind, as an overflow of the hand-off is.
-   */
+  /** For the last mail: what the logging threads counted since the last take. */
   private void settleCounted(FloodControl flood) {
     Instant now = clock.instant();
-    admission.drain(
-        (fingerprint, count, logger, template) -> {
-          if (!flood.counted(fingerprint, count, now)) {
-            flood.dropped(count, java.util.Map.of(template + " (" + logger + ")", count), now);
-          }
-          return true;
-        });
+    admission.drain((fingerprint, count) -> flood.counted(fingerprint, count, now));
   }
 
   /** Waits up to the given time for alerts, then takes up to {@code limit}, and the drop count. */
@@ -269,9 +261,7 @@ public final class AlertSender {
     for (int taken = 0; source != null; taken++) {
       try {
         flood.accept(source, clock.instant());
-        if (source instanceof KindAdmission.Admitted admitted) {
-          admission.learn(admitted.slot(), admitted.fingerprint());
-        }
+        admission.learn(source);
       } catch (RuntimeException e) {
         // a bug or a hostile toString() must cost this alert, counted, never the sender thread
         status.error("Could not read an alert; it is counted as dropped: " + e, e);
@@ -280,8 +270,7 @@ public final class AlertSender {
       source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }
     Instant now = clock.instant();
-    admission.drain(
-        (fingerprint, count, logger, template) -> flood.counted(fingerprint, count, now));
+    admission.drain((fingerprint, count) -> flood.counted(fingerprint, count, now));
     if (!now.isBefore(admissionSecond.plusSeconds(1)) || now.isBefore(admissionSecond)) {
       admission.newSecond();
       admissionSecond = now;
@@ -291,7 +280,7 @@ public final class AlertSender {
       flood.dropped(dropped, overflow.drain(), clock.instant());
       reportDrops(dropped);
     }
-    held = flood.pendingEvents();
+    held = flood.pendingEvents() + admission.undrained();
   }
 
   private long waitMillis(FloodControl flood) {
@@ -337,7 +326,7 @@ public final class AlertSender {
         reportLost(digest, "the failure is permanent");
       }
     }
-    held = flood.pendingEvents();
+    held = flood.pendingEvents() + admission.undrained();
   }
 
   private void reportLost(Digest digest, String why) {

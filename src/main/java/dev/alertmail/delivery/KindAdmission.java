@@ -1,5 +1,6 @@
 package dev.alertmail.delivery;
 
+import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertSource;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>A fixed table of {@value #SLOTS} slots indexed by the logger's and the template's cached hash
  * codes; a slot belongs to the first kind that uses it, and a kind whose slot is taken is always
- * handed off whole. Alerts of one logger and template with different exceptions are counted under
- * the fingerprint the sender learned first; the alerts handed off whole keep their own.
+ * handed off whole. A kind whose alerts turn out to be different problems (one logger and template,
+ * different exceptions) is handed off whole from then on, so no problem is counted under another's
+ * name for longer than the second in which the sender saw the second one.
  */
 final class KindAdmission {
 
@@ -25,7 +27,10 @@ final class KindAdmission {
 
   private final AtomicReferenceArray<String> loggers = new AtomicReferenceArray<>(SLOTS);
   private final AtomicReferenceArray<String> templates = new AtomicReferenceArray<>(SLOTS);
+  // the fingerprint the slot's counts belong to; set once per owner of the slot
   private final AtomicReferenceArray<String> fingerprints = new AtomicReferenceArray<>(SLOTS);
+  // 1 once the slot's kind showed a second problem: never counted again while it owns the slot
+  private final AtomicIntegerArray mixed = new AtomicIntegerArray(SLOTS);
   private final AtomicIntegerArray admitted = new AtomicIntegerArray(SLOTS);
   private final AtomicLongArray counted = new AtomicLongArray(SLOTS);
 
@@ -50,7 +55,7 @@ final class KindAdmission {
     if (slot < 0) {
       return true;
     }
-    if (admitted.get(slot) < PER_SECOND || fingerprints.get(slot) == null) {
+    if (admitted.get(slot) < PER_SECOND || fingerprints.get(slot) == null || mixed.get(slot) != 0) {
       admitted.incrementAndGet(slot);
       return true;
     }
@@ -58,61 +63,85 @@ final class KindAdmission {
     return false;
   }
 
-  /**
-   * Runs on the sender: the fingerprint of an alert handed off whole, for the ones counted later.
-   */
-  void learn(int slot, String fingerprint) {
-    if (slot >= 0 && fingerprint != null && fingerprints.get(slot) == null) {
-      fingerprints.set(slot, fingerprint);
+  /** An alert to hand off whole, carrying its kind so the sender can learn its fingerprint. */
+  AlertSource admitted(AlertSource alert, int slot, String logger, String template) {
+    return slot < 0 ? alert : new Admitted(alert, slot, logger, template);
+  }
+
+  /** Runs on the sender: an alert handed off whole tells its kind's fingerprint. */
+  void learn(AlertSource alert) {
+    if (!(alert instanceof Admitted admitted)) {
+      return;
+    }
+    int slot = admitted.slot;
+    String fingerprint = admitted.fingerprint();
+    // the slot may have been freed and taken by another kind since the alert was handed off
+    if (fingerprint == null
+        || templates.get(slot) != admitted.template
+        || loggers.get(slot) != admitted.logger) {
+      return;
+    }
+    if (!fingerprints.compareAndSet(slot, null, fingerprint)
+        && !fingerprint.equals(fingerprints.get(slot))) {
+      mixed.set(slot, 1);
     }
   }
 
-  /** Receives the counted alerts of one problem; false keeps them for a later drain. */
+  /** Receives the counted alerts of one problem. */
   interface Counts {
-    boolean add(String fingerprint, long count, String logger, String template);
+    void add(String fingerprint, long count);
   }
 
   /** Runs on the sender: hands over what was counted since the last drain, problem by problem. */
   void drain(Counts into) {
     for (int slot = 0; slot < SLOTS; slot++) {
-      String fingerprint = fingerprints.get(slot);
       long count = counted.get(slot);
-      if (fingerprint != null && count > 0) {
+      String fingerprint = fingerprints.get(slot);
+      // a count is only ever made once the slot's fingerprint is known
+      if (count > 0 && fingerprint != null) {
         counted.addAndGet(slot, -count);
-        if (!into.add(fingerprint, count, loggers.get(slot), templates.get(slot))) {
-          counted.addAndGet(slot, count);
-        }
+        into.add(fingerprint, count);
       }
     }
   }
 
+  /** {@return what is counted and not drained yet, for the sender's report of what it holds} */
+  long undrained() {
+    long total = 0;
+    for (int slot = 0; slot < SLOTS; slot++) {
+      total += counted.get(slot);
+    }
+    return total;
+  }
+
   /**
-   * Runs on the sender once a second: every kind may hand off {@value #PER_SECOND} alerts again,
-   * and a slot whose kind was quiet for the whole second is freed for another kind.
+   * Runs on the sender once a second, after a drain: every kind may hand off {@value #PER_SECOND}
+   * alerts again, and a slot whose kind was quiet for the whole second is freed for another kind.
    */
   void newSecond() {
     for (int slot = 0; slot < SLOTS; slot++) {
       if (admitted.getAndSet(slot, 0) == 0 && counted.get(slot) == 0) {
         fingerprints.set(slot, null);
+        mixed.set(slot, 0);
         loggers.set(slot, null);
         templates.set(slot, null);
       }
     }
   }
 
-  /** An alert handed off whole, with its kind's slot, and its fingerprint made at most once. */
-  static final class Admitted implements AlertSource {
+  /** An alert handed off whole, with its kind, and its fingerprint made at most once. */
+  private static final class Admitted implements AlertSource {
     private final AlertSource source;
     private final int slot;
+    private final String logger;
+    private final String template;
     private String fingerprint;
 
-    Admitted(AlertSource source, int slot) {
+    Admitted(AlertSource source, int slot, String logger, String template) {
       this.source = source;
       this.slot = slot;
-    }
-
-    int slot() {
-      return slot;
+      this.logger = logger;
+      this.template = template;
     }
 
     @Override
@@ -129,7 +158,7 @@ final class KindAdmission {
     }
 
     @Override
-    public dev.alertmail.alert.Alert toAlert() {
+    public Alert toAlert() {
       return source.toAlert();
     }
   }

@@ -104,4 +104,51 @@ class AlertSenderStormTest {
       server.stop();
     }
   }
+
+  @Test
+  void whatIsCountedAfterItsProblemWasMailedGoesOutWithTheNextMail() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+    server.start();
+    RecordingStatus status = new RecordingStatus();
+    var sender =
+        new AlertSender(
+            SenderConfigs.plain(port, "ops@example.com"), status, clock, new SplittableRandom(1));
+    sender.start();
+    try {
+      for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
+        sender.offer(this::source, LOGGER, TEMPLATE);
+      }
+      SenderThreads.await(
+          () -> mailed(server) == KindAdmission.PER_SECOND, "the first mail: " + status.lines);
+      // the storm's tail, counted on the logging thread; then the storm ends
+      for (int i = 0; i < 100; i++) {
+        sender.offer(this::source, LOGGER, TEMPLATE);
+      }
+      assertEquals(KindAdmission.PER_SECOND, made.get(), "the tail was only counted");
+      now.set(now.get().plus(Duration.ofHours(3))); // past the dedup window and the rate limit
+
+      SenderThreads.await(
+          () -> mailed(server) == KindAdmission.PER_SECOND + 100,
+          "the counted tail is mailed without waiting for the problem to recur: " + status.lines);
+    } finally {
+      sender.stop(Duration.ofSeconds(5));
+      server.stop();
+    }
+  }
+
+  private static long mailed(GreenMail server) {
+    long counted = 0;
+    for (var mail : server.getReceivedMessages()) {
+      try {
+        counted += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return counted;
+  }
 }

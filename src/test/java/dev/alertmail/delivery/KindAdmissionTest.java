@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.AlertSource;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,25 @@ class KindAdmissionTest {
 
   private static Map<String, Long> drain(KindAdmission admission) {
     Map<String, Long> counts = new HashMap<>();
-    admission.drain(
-        (fingerprint, count, logger, template) -> {
-          counts.merge(fingerprint, count, Long::sum);
-          return true;
-        });
+    admission.drain((fingerprint, count) -> counts.merge(fingerprint, count, Long::sum));
     return counts;
+  }
+
+  /** The sender took an alert of the kind in this slot, whose fingerprint is the given one. */
+  private static void learn(KindAdmission admission, int slot, String fingerprint) {
+    AlertSource alert =
+        new AlertSource() {
+          @Override
+          public Alert toAlert() {
+            throw new AssertionError("not needed to learn a fingerprint");
+          }
+
+          @Override
+          public String fingerprint() {
+            return fingerprint;
+          }
+        };
+    admission.learn(admission.admitted(alert, slot, LOGGER, TEMPLATE));
   }
 
   @Test
@@ -31,7 +46,7 @@ class KindAdmissionTest {
     for (int i = 0; i < KindAdmission.PER_SECOND + 10; i++) {
       assertTrue(admission.admit(slot), "no fingerprint learned yet: alert " + i);
     }
-    admission.learn(slot, "fp-db");
+    learn(admission, slot, "fp-db");
 
     assertFalse(admission.admit(slot), "the second's share is taken and the problem is known");
     assertFalse(admission.admit(slot));
@@ -43,7 +58,7 @@ class KindAdmissionTest {
   void aNewSecondHandsOffWholeAgain() {
     KindAdmission admission = new KindAdmission();
     int slot = admission.slot(LOGGER, TEMPLATE);
-    admission.learn(slot, "fp-db");
+    learn(admission, slot, "fp-db");
     for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
       assertTrue(admission.admit(slot));
     }
@@ -59,7 +74,7 @@ class KindAdmissionTest {
   void aQuietKindGivesItsSlotBack() {
     KindAdmission admission = new KindAdmission();
     int slot = admission.slot(LOGGER, TEMPLATE);
-    admission.learn(slot, "fp-db");
+    learn(admission, slot, "fp-db");
     admission.newSecond(); // a second without any alert of it
     String other = collidingTemplate(slot);
 
@@ -70,7 +85,7 @@ class KindAdmissionTest {
   void aKindWhoseSlotIsTakenIsAlwaysHandedOffWhole() {
     KindAdmission admission = new KindAdmission();
     int slot = admission.slot(LOGGER, TEMPLATE);
-    admission.learn(slot, "fp-db");
+    learn(admission, slot, "fp-db");
     String other = collidingTemplate(slot);
 
     int otherSlot = admission.slot(LOGGER, other);
@@ -82,17 +97,51 @@ class KindAdmissionTest {
   }
 
   @Test
-  void aCountTheProblemCannotTakeYetIsKeptForTheNextDrain() {
+  void aKindThatTurnsOutToBeTwoProblemsIsHandedOffWholeFromThenOn() {
     KindAdmission admission = new KindAdmission();
     int slot = admission.slot(LOGGER, TEMPLATE);
-    admission.learn(slot, "fp-db");
+    learn(admission, slot, "fp-timeout");
     for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
       admission.admit(slot);
     }
-    admission.admit(slot);
-    admission.drain((fingerprint, count, logger, template) -> false);
+    assertFalse(admission.admit(slot), "counted while the kind was one problem");
 
-    assertEquals(Map.of("fp-db", 1L), drain(admission));
+    learn(admission, slot, "fp-npe"); // same logger and message, another exception
+
+    for (int i = 0; i < 3 * KindAdmission.PER_SECOND; i++) {
+      assertTrue(admission.admit(slot));
+    }
+    assertEquals(Map.of("fp-timeout", 1L), drain(admission), "what was counted keeps its problem");
+  }
+
+  @Test
+  void anAlertOfAKindWhoseSlotWasFreedTeachesTheNewOwnerNothing() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    AlertSource late =
+        admission.admitted(
+            new AlertSource() {
+              @Override
+              public Alert toAlert() {
+                throw new AssertionError();
+              }
+
+              @Override
+              public String fingerprint() {
+                return "fp-db";
+              }
+            },
+            slot,
+            LOGGER,
+            TEMPLATE);
+    admission.newSecond(); // quiet for a second: the slot is freed
+    String other = collidingTemplate(slot);
+    assertEquals(slot, admission.slot(LOGGER, other));
+
+    admission.learn(late);
+    for (int i = 0; i < 2 * KindAdmission.PER_SECOND; i++) {
+      assertTrue(admission.admit(slot), "the new owner's fingerprint is not known yet");
+    }
   }
 
   @Test
