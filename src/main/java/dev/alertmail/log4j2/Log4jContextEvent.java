@@ -1,7 +1,6 @@
 package dev.alertmail.log4j2;
 
 import dev.alertmail.alert.StableArguments;
-import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.Message;
@@ -13,8 +12,6 @@ import org.apache.logging.log4j.message.ReusableMessage;
  * their events and messages. It costs a fraction of a full copy of the event (no builder, no copied
  * event of twenty fields): a reused message becomes its memento, which Log4j has formatted already,
  * and any other message is formatted now only when an argument could change before a mail shows it.
- *
- * @param contextData the MDC (thread context); null when empty
  */
 record Log4jContextEvent(
     long timeMillis,
@@ -24,7 +21,6 @@ record Log4jContextEvent(
     String pattern,
     String text,
     String threadName,
-    Map<String, String> contextData,
     Throwable thrown) {
 
   static Log4jContextEvent of(LogEvent event) {
@@ -38,7 +34,8 @@ record Log4jContextEvent(
     } else if (message != null && !StableArguments.allImmutable(message.getParameters())) {
       message.getFormattedMessage(); // a message of its own keeps the text it formatted
     }
-    var data = event.getContextData();
+    // no thread context: a mail shows a context event's time, level, thread, logger, message and
+    // exception, never its MDC, and copying it would cost a map per event
     return new Log4jContextEvent(
         event.getTimeMillis(),
         event.getLevel(),
@@ -47,7 +44,6 @@ record Log4jContextEvent(
         pattern,
         text,
         event.getThreadName(),
-        data == null || data.isEmpty() ? null : data.toMap(),
         event.getThrown());
   }
 

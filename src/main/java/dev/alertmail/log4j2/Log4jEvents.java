@@ -99,7 +99,7 @@ final class Log4jEvents {
         event.template(),
         event.formattedMessage(),
         event.threadName(),
-        event.contextData() == null ? Map.of() : event.contextData(),
+        Map.of(),
         Throwables.describe(event.thrown()));
   }
 

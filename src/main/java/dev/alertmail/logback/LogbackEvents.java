@@ -8,6 +8,7 @@ import dev.alertmail.alert.Fingerprint;
 import dev.alertmail.alert.ThrowableInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Adapts Logback's events to the framework-free snapshots of the {@code alert} package. */
 final class LogbackEvents {
@@ -51,10 +52,20 @@ final class LogbackEvents {
     return fingerprint.build();
   }
 
+  /** Context events, without their MDC: a mail does not show it, and it was not captured. */
   static List<AlertEvent> toAlertEvents(List<ILoggingEvent> events) {
     List<AlertEvent> result = new ArrayList<>(events.size());
     for (ILoggingEvent event : events) {
-      result.add(toAlertEvent(event));
+      result.add(
+          new AlertEvent(
+              event.getTimeStamp(),
+              event.getLevel().toString(),
+              event.getLoggerName(),
+              event.getMessage(),
+              event.getFormattedMessage(),
+              event.getThreadName(),
+              Map.of(),
+              toThrowableInfo(event.getThrowableProxy(), 0)));
     }
     return result;
   }
