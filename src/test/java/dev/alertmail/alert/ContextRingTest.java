@@ -133,4 +133,35 @@ class ContextRingTest {
     writer.join();
     assertTrue(snapshots > 0);
   }
+
+  @Test
+  void moreThreadsThanTheRingHasQuickSlotsEachKeepTheirOwnEvents() throws Exception {
+    ContextRing<String> ring = new ContextRing<>(500);
+    // explicit times: within one millisecond, events of different threads have no order
+    long before = System.currentTimeMillis() + 1_000;
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 100; t++) {
+      String name = "t" + t;
+      Thread thread =
+          new Thread(
+              () -> {
+                ring.add(name + " a", before);
+                ring.add(name + " b", before);
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    ring.add("main a", before + 1); // the main thread's stripe too
+    List<String> shown = ring.takeBefore(ring.add("boom", before + 2));
+
+    assertEquals(201, shown.size(), shown.toString());
+    for (int t = 0; t < 100; t++) {
+      assertTrue(
+          shown.indexOf("t" + t + " a") < shown.indexOf("t" + t + " b"),
+          "each thread's own order: " + shown);
+    }
+  }
 }
