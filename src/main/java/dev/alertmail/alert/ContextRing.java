@@ -114,20 +114,31 @@ public final class ContextRing<E> {
   }
 
   private Stripe stripe() {
-    long id = Thread.currentThread().getId();
-    Stripe stripe = byId.getPlain((int) id & (BY_ID - 1));
-    return stripe != null && stripe.ownerId == id ? stripe : ownStripe(id);
+    Thread thread = Thread.currentThread();
+    Stripe stripe = byId.getPlain(slotOf(thread.getId()));
+    // the id only picks the slot: a Thread subclass may override getId(), identity decides
+    return stripe != null && stripe.owner.refersTo(thread) ? stripe : ownStripe(thread);
   }
 
-  private Stripe ownStripe(long id) {
+  private Stripe ownStripe(Thread thread) {
     Stripe stripe = own.get();
     if (stripe == null) {
-      stripe = new Stripe(Thread.currentThread(), contextSize + 1);
+      stripe = new Stripe(thread, contextSize + 1);
       own.set(stripe);
       stripes.add(stripe);
     }
-    byId.setRelease((int) id & (BY_ID - 1), stripe);
+    // only an empty slot or a finished thread's is taken: two live threads sharing a slot must
+    // not rewrite it at every event
+    int slot = slotOf(thread.getId());
+    Stripe held = byId.get(slot);
+    if (held == null || held.owner.refersTo(null)) {
+      byId.compareAndSet(slot, held, stripe);
+    }
     return stripe;
+  }
+
+  private static int slotOf(long id) {
+    return (int) id & (BY_ID - 1);
   }
 
   /** A full segment of contextSize + 1 stays readable as the previous one. */
@@ -162,6 +173,7 @@ public final class ContextRing<E> {
       }
       if (gone && !any) {
         stripes.remove(stripe); // a finished thread's events are all shown or too old
+        byId.compareAndSet(slotOf(stripe.ownerId), stripe, null);
       }
     }
     before.sort(Comparator.comparingLong(Entry::key));

@@ -130,7 +130,7 @@ public final class AlertSender {
       return true;
     }
     abandoned = true;
-    long unsent = held + handoff.size() + handoff.dropped();
+    long unsent = held + handoff.size() + handoff.dropped() + admission.undrained();
     status.error(
         "Stopped after shutdownTimeout ("
             + timeout.toMillis()
@@ -280,7 +280,7 @@ public final class AlertSender {
       flood.dropped(dropped, overflow.drain(), clock.instant());
       reportDrops(dropped);
     }
-    held = flood.pendingEvents() + admission.undrained();
+    held = flood.pendingEvents();
   }
 
   private long waitMillis(FloodControl flood) {
@@ -326,7 +326,7 @@ public final class AlertSender {
         reportLost(digest, "the failure is permanent");
       }
     }
-    held = flood.pendingEvents() + admission.undrained();
+    held = flood.pendingEvents();
   }
 
   private void reportLost(Digest digest, String why) {

@@ -102,6 +102,11 @@ final class SmtpConnection implements Closeable {
         watchdog.startStep(settings.connectTimeout());
         try {
           socket = Tls.wrap(socket, settings);
+        } catch (IOException e) {
+          if (watchdog.expired() != null) {
+            throw handshakeTimeout(server, settings, e);
+          }
+          throw e;
         } finally {
           watchdog.endStep();
         }
@@ -132,7 +137,7 @@ final class SmtpConnection implements Closeable {
   }
 
   private static SmtpException handshakeTimeout(
-      String server, SmtpSettings settings, SmtpException cause) {
+      String server, SmtpSettings settings, Exception cause) {
     return SmtpException.io(
         server,
         "TLS",
@@ -250,6 +255,10 @@ final class SmtpConnection implements Closeable {
       broken = true;
       throw watchdog.expired() == null ? e : handshakeTimeout(server, settings, e);
     } catch (IOException e) {
+      if (watchdog.expired() != null) {
+        broken = true; // the watchdog closed a handshake that took longer than connectTimeout
+        throw handshakeTimeout(server, settings, e);
+      }
       throw failure("STARTTLS", "starting TLS", e);
     } finally {
       watchdog.endStep();

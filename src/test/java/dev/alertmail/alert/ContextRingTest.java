@@ -164,4 +164,49 @@ class ContextRingTest {
           "each thread's own order: " + shown);
     }
   }
+
+  /** A thread whose getId() says what its author chose: JDK 17 lets a subclass override it. */
+  private static final class SameIdThread extends Thread {
+    SameIdThread(Runnable task) {
+      super(task);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public long getId() {
+      return 7;
+    }
+  }
+
+  @Test
+  void threadsThatClaimTheSameIdStillWriteOnlyTheirOwnEvents() throws Exception {
+    ContextRing<String> ring = new ContextRing<>(5_000);
+    long later = System.currentTimeMillis() + 1_000;
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    List<Thread> threads = new ArrayList<>();
+    for (String name : List.of("x", "y")) {
+      Thread thread =
+          new SameIdThread(
+              () -> {
+                try {
+                  together.await();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < 2_000; i++) {
+                  ring.add(name + i, later);
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    List<String> shown = ring.takeBefore(ring.add("boom", later + 1));
+
+    assertEquals(4_000, shown.size(), "no event overwritten by the other thread");
+    assertEquals(4_000, new java.util.HashSet<>(shown).size(), "and none twice");
+  }
 }

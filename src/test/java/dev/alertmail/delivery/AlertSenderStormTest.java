@@ -140,6 +140,45 @@ class AlertSenderStormTest {
     }
   }
 
+  @Test
+  void aStopThatTimesOutDuringASendReportsWhatTheLoggingThreadsCounted() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      var connected = new java.util.concurrent.CountDownLatch(1);
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try (var socket = silent.accept()) {
+                  connected.countDown();
+                  socket.getInputStream().read(); // never greets
+                } catch (java.io.IOException e) {
+                  // closed at the end of the test
+                }
+              });
+      acceptor.start();
+      RecordingStatus status = new RecordingStatus();
+      var sender =
+          new AlertSender(
+              SenderConfigs.plain(silent.getLocalPort(), "ops@example.com"),
+              status,
+              clock,
+              new SplittableRandom(1));
+      sender.start();
+      for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
+        sender.offer(this::source, LOGGER, TEMPLATE);
+      }
+      assertTrue(connected.await(10, java.util.concurrent.TimeUnit.SECONDS), "the sender sends");
+      for (int i = 0; i < 1_000; i++) {
+        sender.offer(this::source, LOGGER, TEMPLATE); // counted while the sender waits
+      }
+
+      sender.stop(Duration.ofMillis(500));
+
+      String report =
+          status.lines.stream().filter(l -> l.contains("Stopped after")).findFirst().orElse("");
+      assertTrue(report.contains("1064 triggering events not delivered"), status.lines.toString());
+    }
+  }
+
   private static long mailed(GreenMail server) {
     long counted = 0;
     for (var mail : server.getReceivedMessages()) {

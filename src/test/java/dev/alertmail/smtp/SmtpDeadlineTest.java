@@ -168,6 +168,50 @@ class SmtpDeadlineTest {
 
   @Test
   @Timeout(30)
+  void aTrickledStartTlsHandshakeFailsAfterConnectTimeout() throws Exception {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.test");
+              peer.expect("EHLO client.test").send("250-mx.test", "250 STARTTLS");
+              peer.expect("STARTTLS").send("220 ready");
+              peer.sendRaw("\u0016\u0003\u0003\u0040\u0000"); // a handshake record of 16 KiB
+              try {
+                for (int i = 0; i < 100; i++) {
+                  TimeUnit.MILLISECONDS.sleep(200); // the server's pace, not the test waiting
+                  peer.sendRaw("x");
+                }
+              } catch (SocketException | InterruptedException e) {
+                // the client hung up, as it should
+              }
+            })) {
+      var settings =
+          new SmtpSettings(
+              "127.0.0.1",
+              server.port(),
+              TlsMode.STARTTLS,
+              null,
+              null,
+              null,
+              "client.test",
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(5),
+              TlsFixtures.trusting("server.p12"));
+
+      SmtpException e =
+          assertThrows(
+              SmtpException.class,
+              () ->
+                  new SmtpClient(settings, Transcript.NONE)
+                      .send(SmtpDialogueTest.ENVELOPE, MESSAGE));
+
+      assertTrue(e.isTransient(), e.getMessage());
+      assertTrue(e.getMessage().contains("no TLS handshake within 1 second"), e.getMessage());
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void aTricklingRelayIsLeftForTheNextOne() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
