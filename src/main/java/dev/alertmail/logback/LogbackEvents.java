@@ -20,6 +20,10 @@ final class LogbackEvents {
 
   /** The event must have been prepared for deferred processing on the thread that logged it. */
   static AlertEvent toAlertEvent(ILoggingEvent event) {
+    return toAlertEvent(event, event.getMDCPropertyMap());
+  }
+
+  private static AlertEvent toAlertEvent(ILoggingEvent event, Map<String, String> mdc) {
     return new AlertEvent(
         event.getTimeStamp(),
         event.getLevel().toString(),
@@ -27,7 +31,7 @@ final class LogbackEvents {
         event.getMessage(),
         event.getFormattedMessage(),
         event.getThreadName(),
-        event.getMDCPropertyMap(),
+        mdc,
         toThrowableInfo(event.getThrowableProxy(), 0));
   }
 
@@ -56,16 +60,7 @@ final class LogbackEvents {
   static List<AlertEvent> toAlertEvents(List<ILoggingEvent> events) {
     List<AlertEvent> result = new ArrayList<>(events.size());
     for (ILoggingEvent event : events) {
-      result.add(
-          new AlertEvent(
-              event.getTimeStamp(),
-              event.getLevel().toString(),
-              event.getLoggerName(),
-              event.getMessage(),
-              event.getFormattedMessage(),
-              event.getThreadName(),
-              Map.of(),
-              toThrowableInfo(event.getThrowableProxy(), 0)));
+      result.add(toAlertEvent(event, Map.of()));
     }
     return result;
   }

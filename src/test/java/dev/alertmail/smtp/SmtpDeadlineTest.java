@@ -29,6 +29,22 @@ class SmtpDeadlineTest {
   private static final byte[] MESSAGE =
       "Subject: x\r\nFrom: alerts@example.com\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII);
 
+  /** STARTTLS to the scripted server, trusting its test certificate. */
+  private static SmtpSettings startTls(int port, Duration connectTimeout, Duration readTimeout)
+      throws Exception {
+    return new SmtpSettings(
+        "127.0.0.1",
+        port,
+        TlsMode.STARTTLS,
+        null,
+        null,
+        null,
+        "client.test",
+        connectTimeout,
+        readTimeout,
+        TlsFixtures.trusting("server.p12"));
+  }
+
   /** Sends a long greeting one byte every 100 ms: each read returns well inside readTimeout. */
   private static void trickle(ScriptedSmtpServer.Peer peer) throws IOException {
     String greeting = "220 slow.test " + "x".repeat(400) + "\r\n";
@@ -136,18 +152,7 @@ class SmtpDeadlineTest {
                 peer.send("250 ok");
               }
             })) {
-      var settings =
-          new SmtpSettings(
-              "127.0.0.1",
-              server.port(),
-              TlsMode.STARTTLS,
-              null,
-              null,
-              null,
-              "client.test",
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(1),
-              TlsFixtures.trusting("server.p12"));
+      var settings = startTls(server.port(), Duration.ofSeconds(5), Duration.ofSeconds(1));
 
       SmtpException e;
       try {
@@ -185,18 +190,7 @@ class SmtpDeadlineTest {
                 // the client hung up, as it should
               }
             })) {
-      var settings =
-          new SmtpSettings(
-              "127.0.0.1",
-              server.port(),
-              TlsMode.STARTTLS,
-              null,
-              null,
-              null,
-              "client.test",
-              Duration.ofSeconds(1),
-              Duration.ofSeconds(5),
-              TlsFixtures.trusting("server.p12"));
+      var settings = startTls(server.port(), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
       SmtpException e =
           assertThrows(
