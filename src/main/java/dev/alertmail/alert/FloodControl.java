@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +40,7 @@ public final class FloodControl {
 
   private final Map<String, DigestEntry> pending = new LinkedHashMap<>();
   // problems of the pending mail beyond the kept ones: counted exactly, without a sample
-  private final Map<String, Counted> others = new HashMap<>();
-  private long otherEvents;
-  // the counted kinds of the mail in flight, restored if it has to be retried
-  private Map<String, Counted> othersInFlight = Map.of();
+  private final OtherKinds others = new OtherKinds();
   private long dropped;
   private Instant groupOpenedAt;
   private Instant heldBackSince;
@@ -109,13 +105,7 @@ public final class FloodControl {
       repeats.put(fingerprint, repeat.plus(count, now));
       return;
     }
-    Counted other = others.get(fingerprint);
-    if (other == null && others.size() >= MAX_TRACKED) {
-      others.remove(leastCounted()); // its events stay in otherEvents
-    }
-    Counted added = new Counted(count, now, now);
-    others.put(fingerprint, other == null ? added : other.plus(added));
-    otherEvents += count;
+    others.count(fingerprint, new OtherKinds.Counted(count, now, now));
     openGroup(now);
   }
 
@@ -212,7 +202,7 @@ public final class FloodControl {
 
   /** The digest was delivered: its problems start (or restart) their dedup window now. */
   public void delivered(Digest digest, Instant now) {
-    othersInFlight = Map.of();
+    others.settled();
     for (DigestEntry entry : digest.entries()) {
       remember(entry.fingerprint(), now);
     }
@@ -235,16 +225,7 @@ public final class FloodControl {
       }
     }
     // the kinds it only counted go back as they were, so a retried mail counts them exactly
-    otherEvents += digest.otherEvents();
-    for (Map.Entry<String, Counted> other : othersInFlight.entrySet()) {
-      Counted known = others.get(other.getKey());
-      if (known != null) {
-        others.put(other.getKey(), known.plus(other.getValue()));
-      } else if (others.size() < MAX_TRACKED) {
-        others.put(other.getKey(), other.getValue());
-      }
-    }
-    othersInFlight = Map.of();
+    others.restore(digest.otherEvents());
     dropped += digest.droppedEvents();
     digest.overflowKinds().forEach((kind, n) -> overflowKinds.merge(kind, n, Long::sum));
     if (digest.heldBackSince() != null
@@ -261,7 +242,7 @@ public final class FloodControl {
 
   /** The digest failed for good; the caller reports its count as lost. */
   public void lost(Digest digest) {
-    othersInFlight = Map.of();
+    others.settled();
     backoff.reset();
     retryAt = null;
   }
@@ -276,7 +257,7 @@ public final class FloodControl {
 
   /** {@return the triggering events waiting in this state, not yet in any mail} */
   public long pendingEvents() {
-    long sum = otherEvents + dropped + untrackedRepeats;
+    long sum = others.events() + dropped + untrackedRepeats;
     for (DigestEntry entry : pending.values()) {
       sum += entry.count();
     }
@@ -301,15 +282,14 @@ public final class FloodControl {
     // news: a problem never mailed before (as far as the bounded memory of mailings reaches)
     boolean news = fresh.stream().anyMatch(entry -> !mailed.containsKey(entry.fingerprint()));
     Digest digest =
-        new Digest(entries, otherEvents + untrackedRepeats, others.size(), dropped, heldBackSince)
+        new Digest(
+                entries, others.events() + untrackedRepeats, others.kinds(), dropped, heldBackSince)
             .withNews(news)
             .withOverflowKinds(overflowKinds);
     overflowKinds.clear();
     pending.clear();
     repeats.clear();
-    othersInFlight = Map.copyOf(others);
-    others.clear();
-    otherEvents = 0;
+    others.takeForMail();
     untrackedRepeats = 0;
     dropped = 0;
     groupOpenedAt = null;
@@ -328,40 +308,24 @@ public final class FloodControl {
       pending.put(fingerprint, entry);
       return;
     }
-    otherEvents += entry.count();
-    Counted counted = others.get(fingerprint);
-    if (counted == null && others.size() >= MAX_TRACKED) {
-      // Space-Saving: the least counted kind makes room (its events stay in otherEvents), so a
-      // problem arriving after a thousand rare ones is still counted and can still overtake
-      others.remove(leastCounted());
-    }
-    counted = counted == null ? Counted.of(entry) : counted.plus(entry);
+    OtherKinds.Counted counted = others.count(fingerprint, OtherKinds.Counted.of(entry));
     DigestEntry least = leastFrequentPending();
-    if (counted.count <= least.count()) {
-      others.put(fingerprint, counted);
+    if (counted.count() <= least.count()) {
       return;
     }
     // the counted problem overtook a kept one: they swap, and both counts stay exact
-    others.remove(fingerprint);
+    others.promote(fingerprint);
     pending.remove(least.fingerprint());
-    others.put(least.fingerprint(), Counted.of(least));
-    otherEvents += least.count() - counted.count;
+    others.count(least.fingerprint(), OtherKinds.Counted.of(least));
     pending.put(
         fingerprint,
         new DigestEntry(
-            fingerprint, counted.count, counted.firstSeen, counted.lastSeen, entry.sample(), null));
-  }
-
-  private String leastCounted() {
-    String least = null;
-    long count = Long.MAX_VALUE;
-    for (Map.Entry<String, Counted> other : others.entrySet()) {
-      if (other.getValue().count() < count) {
-        least = other.getKey();
-        count = other.getValue().count();
-      }
-    }
-    return least;
+            fingerprint,
+            counted.count(),
+            counted.firstSeen(),
+            counted.lastSeen(),
+            entry.sample(),
+            null));
   }
 
   private DigestEntry leastFrequentPending() {
@@ -372,27 +336,6 @@ public final class FloodControl {
       }
     }
     return least;
-  }
-
-  /** A problem counted without a sample. */
-  private record Counted(long count, Instant firstSeen, Instant lastSeen) {
-    static Counted of(DigestEntry entry) {
-      return new Counted(entry.count(), entry.firstSeen(), entry.lastSeen());
-    }
-
-    Counted plus(Counted other) {
-      return new Counted(
-          count + other.count,
-          other.firstSeen.isBefore(firstSeen) ? other.firstSeen : firstSeen,
-          other.lastSeen.isAfter(lastSeen) ? other.lastSeen : lastSeen);
-    }
-
-    Counted plus(DigestEntry entry) {
-      return new Counted(
-          count + entry.count(),
-          entry.firstSeen().isBefore(firstSeen) ? entry.firstSeen() : firstSeen,
-          entry.lastSeen().isAfter(lastSeen) ? entry.lastSeen() : lastSeen);
-    }
   }
 
   private void suppress(DigestEntry repeat) {
