@@ -3,8 +3,8 @@ package dev.alertmail.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.AlertSource;
@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A storm of one problem: once the sender knows it, the logging thread only counts its alerts, and
@@ -35,6 +36,19 @@ class AlertSenderStormTest {
 
   private static final String LOGGER = "com.shop.db.ShardRouter";
   private static final String TEMPLATE = "timeout on shard {}";
+
+  @RegisterExtension
+  final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private final RecordingStatus status = new RecordingStatus();
+
+  private AlertSender startedSender(int port) {
+    var sender =
+        new AlertSender(
+            SenderConfigs.plain(port, "ops@example.com"), status, clock, new SplittableRandom(1));
+    sender.start();
+    return sender;
+  }
 
   private AlertSource source() {
     made.incrementAndGet();
@@ -70,17 +84,8 @@ class AlertSenderStormTest {
 
   @Test
   void aKnownProblemIsCountedOnTheLoggingThreadAndEveryAlertIsInTheMails() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = probe.getLocalPort();
-    }
-    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-    server.start();
-    RecordingStatus status = new RecordingStatus();
-    var sender =
-        new AlertSender(
-            SenderConfigs.plain(port, "ops@example.com"), status, clock, new SplittableRandom(1));
-    sender.start();
+    var server = greenMail;
+    var sender = startedSender(greenMail.getSmtp().getPort());
     try {
       for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
         assertTrue(sender.offer(this::source, LOGGER, TEMPLATE));
@@ -101,23 +106,14 @@ class AlertSenderStormTest {
       }
       assertEquals(10_000 + KindAdmission.PER_SECOND, counted, status.lines.toString());
     } finally {
-      server.stop();
+      sender.stop(Duration.ofSeconds(1));
     }
   }
 
   @Test
   void whatIsCountedAfterItsProblemWasMailedGoesOutWithTheNextMail() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = probe.getLocalPort();
-    }
-    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-    server.start();
-    RecordingStatus status = new RecordingStatus();
-    var sender =
-        new AlertSender(
-            SenderConfigs.plain(port, "ops@example.com"), status, clock, new SplittableRandom(1));
-    sender.start();
+    var server = greenMail;
+    var sender = startedSender(greenMail.getSmtp().getPort());
     try {
       for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
         sender.offer(this::source, LOGGER, TEMPLATE);
@@ -136,7 +132,6 @@ class AlertSenderStormTest {
           "the counted tail is mailed without waiting for the problem to recur: " + status.lines);
     } finally {
       sender.stop(Duration.ofSeconds(5));
-      server.stop();
     }
   }
 
@@ -155,14 +150,7 @@ class AlertSenderStormTest {
                 }
               });
       acceptor.start();
-      RecordingStatus status = new RecordingStatus();
-      var sender =
-          new AlertSender(
-              SenderConfigs.plain(silent.getLocalPort(), "ops@example.com"),
-              status,
-              clock,
-              new SplittableRandom(1));
-      sender.start();
+      var sender = startedSender(silent.getLocalPort());
       for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
         sender.offer(this::source, LOGGER, TEMPLATE);
       }
@@ -179,7 +167,7 @@ class AlertSenderStormTest {
     }
   }
 
-  private static long mailed(GreenMail server) {
+  private static long mailed(GreenMailExtension server) {
     long counted = 0;
     for (var mail : server.getReceivedMessages()) {
       try {
