@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Connection and mail settings by their logback.xml names, merged from a properties file, the
@@ -19,27 +18,8 @@ import java.util.Set;
  */
 final class Settings {
 
-  /** The appender's settings that shape alerts, not a single mail: no flag or variable here. */
-  private static final Set<String> APPENDER_ONLY =
-      Set.of(
-          "subject",
-          "format",
-          "triggerLevel",
-          "bufferSize",
-          "groupWait",
-          "maxMails",
-          "ratePeriod",
-          "dedupWindow",
-          "queueSize",
-          "shutdownTimeout",
-          "transcript",
-          "threading",
-          "listId",
-          "appPackages");
-
   /** The settings of a mail and the way to the server, by the names the appenders use. */
-  static final List<String> NAMES =
-      AlertMailSettings.NAMES.stream().filter(name -> !APPENDER_ONLY.contains(name)).toList();
+  static final List<String> NAMES = AlertMailSettings.MAIL_NAMES;
 
   private final Map<String, String> values;
 

@@ -28,8 +28,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class AlertMailSettings {
 
-  /** Every setting's name, in the order the README lists them. */
-  public static final List<String> NAMES =
+  /** The settings of one mail and the way to its server, in the order the README lists them. */
+  public static final List<String> MAIL_NAMES =
       List.of(
           "smtpHost",
           "smtpPort",
@@ -53,7 +53,14 @@ public final class AlertMailSettings {
           "from",
           "to",
           "cc",
-          "bcc",
+          "bcc");
+
+  /**
+   * The settings that shape alerts rather than a single mail (context, grouping, rate, hand-off):
+   * the appenders' own; the command line has no flag for them.
+   */
+  public static final List<String> ALERT_NAMES =
+      List.of(
           "subject",
           "format",
           "triggerLevel",
@@ -68,6 +75,10 @@ public final class AlertMailSettings {
           "threading",
           "listId",
           "appPackages");
+
+  /** Every setting's name, in the order the README lists them. */
+  public static final List<String> NAMES =
+      java.util.stream.Stream.concat(MAIL_NAMES.stream(), ALERT_NAMES.stream()).toList();
 
   /** Settings whose values are never shown. */
   public static final Set<String> SECRETS =
