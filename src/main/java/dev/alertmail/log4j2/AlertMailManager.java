@@ -61,12 +61,14 @@ final class AlertMailManager extends AbstractManager {
 
   /** Runs on the application thread: records the trigger and hands off a snapshot; never blocks. */
   void trigger(LogEvent event, PatternLayout subject) {
-    LogEvent copy = Log4jEvents.copy(event);
-    long sequence = ring.add(Log4jContextEvent.of(copy), copy.getTimeMillis());
+    long sequence = ring.add(Log4jContextEvent.of(event), event.getTimeMillis());
+    // the copy is made only if the alert is handed off whole (still before append returns, while
+    // a reused event is ours): in a storm most are only counted
     sender.offer(
-        () -> new Log4jAlert(copy, ring.takeBefore(sequence), subject, threading),
-        copy.getLoggerName(),
-        copy.getMessage() == null ? null : copy.getMessage().getFormat());
+        () ->
+            new Log4jAlert(Log4jEvents.copy(event), ring.takeBefore(sequence), subject, threading),
+        event.getLoggerName(),
+        event.getMessage() == null ? null : event.getMessage().getFormat());
   }
 
   boolean isSenderThread(Thread thread) {

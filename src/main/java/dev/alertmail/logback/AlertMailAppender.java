@@ -212,13 +212,17 @@ public class AlertMailAppender extends MailProperties {
 
   /** A method of its own, so that the quiet path stays small enough to inline. */
   private void trigger(ILoggingEvent event) {
-    event.prepareForDeferredProcessing();
+    DeferredEvents.prepareContextEvent(event);
     long sequence = ring.add(event, event.getTimeStamp());
-    // the snapshot is taken only if the hand-off has room; converting it is the sender's work
     PatternLayout layout = subjectLayout;
     boolean stable = threading;
+    // made only if the alert is handed off whole: in a storm most are only counted, and such a
+    // trigger needs no more than any context event
     sender.offer(
-        () -> new LogbackAlert(event, ring.takeBefore(sequence), layout, stable),
+        () -> {
+          event.prepareForDeferredProcessing();
+          return new LogbackAlert(event, ring.takeBefore(sequence), layout, stable);
+        },
         event.getLoggerName(),
         event.getMessage());
   }

@@ -87,6 +87,23 @@ class Log4jAppenderTest {
   }
 
   @Test
+  void theTriggersThreadContextIsInTheMail() throws Exception {
+    try (Log4jFixture log4j = Log4jFixture.configure(config("groupWait=\"0 seconds\"", ""))) {
+      Logger log = log4j.context.getLogger("com.shop.Orders");
+      org.apache.logging.log4j.ThreadContext.put("orderId", "A-1042");
+      try {
+        log.error("order failed");
+      } finally {
+        org.apache.logging.log4j.ThreadContext.remove("orderId");
+      }
+
+      assertTrue(greenMail.waitForIncomingEmail(10_000, 1), log4j.messages(Level.WARN).toString());
+      String text = ParsedMail.text(greenMail.getReceivedMessages()[0]);
+      assertTrue(text.contains("orderId") && text.contains("A-1042"), text);
+    }
+  }
+
+  @Test
   void aReconfigurationKeepsThePendingMailAndTheDedupMemory() throws Exception {
     String xml = config("groupWait=\"1 hour\"", "");
     try (Log4jFixture log4j = Log4jFixture.configure(xml)) {
