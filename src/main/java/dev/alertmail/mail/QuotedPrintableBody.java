@@ -1,6 +1,7 @@
 package dev.alertmail.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.apache.commons.codec.net.QuotedPrintableCodec;
 
 /**
@@ -11,6 +12,8 @@ import org.apache.commons.codec.net.QuotedPrintableCodec;
  * collide with a body.
  */
 final class QuotedPrintableBody {
+
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   // in strict mode, commons-codec (1.20) returns null for input shorter than this many bytes
   private static final int CODEC_MIN_BYTES = 3;
@@ -51,7 +54,7 @@ final class QuotedPrintableBody {
       if (b >= 33 && b <= 126 && b != '=' || (b == ' ' || b == '\t') && !last) {
         out.append((char) b);
       } else {
-        out.append(String.format("=%02X", b));
+        out.append('=').append(HEX.toHexDigits((byte) b));
       }
     }
     return out.toString();

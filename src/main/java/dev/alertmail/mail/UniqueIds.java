@@ -1,5 +1,6 @@
 package dev.alertmail.mail;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -9,11 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class UniqueIds {
 
+  private static final HexFormat HEX = HexFormat.of();
+
   private UniqueIds() {}
 
   /** {@return a new id} */
   public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("%016x%016x", random.nextLong(), random.nextLong());
+    return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
   }
 }

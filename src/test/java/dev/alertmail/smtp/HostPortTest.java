@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,5 +49,22 @@ class HostPortTest {
   @Test
   void anEmptyListIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> HostPort.parseList(" , ", 25));
+  }
+
+  @Test
+  void acceptsExactlyTheHostsTheRegularExpressionsAccepted() {
+    Pattern name = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9])?\\.?");
+    Pattern literal = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    String alphabet = "aZ09_.-:fG[] \r\n%/@\u00e9";
+    SplittableRandom random = new SplittableRandom(25);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder value = new StringBuilder();
+      for (int n = random.nextInt(6); n > 0; n--) {
+        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String host = value.toString();
+      boolean expected = name.matcher(host).matches() || literal.matcher(host).matches();
+      assertEquals(expected, HostPort.isHost(host), () -> "'" + host + "'");
+    }
   }
 }
