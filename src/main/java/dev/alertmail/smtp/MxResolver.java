@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -227,9 +228,18 @@ public final class MxResolver {
 
   private static List<InetAddress> systemAddresses(String host) throws SmtpException {
     try {
-      List<InetAddress> all = List.of(InetAddress.getAllByName(host));
-      List<InetAddress> v4First = new ArrayList<>(all);
-      v4First.sort(Comparator.comparing(a -> a.getAddress().length));
+      InetAddress[] all = InetAddress.getAllByName(host);
+      List<InetAddress> v4First = new ArrayList<>(all.length);
+      for (InetAddress address : all) {
+        if (address instanceof Inet4Address) {
+          v4First.add(address);
+        }
+      }
+      for (InetAddress address : all) {
+        if (!(address instanceof Inet4Address)) {
+          v4First.add(address);
+        }
+      }
       return v4First;
     } catch (UnknownHostException e) {
       if (isNoSuchName(e)) {

@@ -134,7 +134,17 @@ final class Tls {
 
   /** SNI carries host names only (RFC 6066 §3), never IPv4 or IPv6 literals. */
   static boolean isAddressLiteral(String host) {
-    return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    // digits and dots, by hand: a regular expression here costs the command line's start ~2 ms
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (!(c >= '0' && c <= '9' || c == '.')) {
+        return false;
+      }
+    }
+    return !host.isEmpty();
   }
 
   private static void closeQuietly(Socket socket) {

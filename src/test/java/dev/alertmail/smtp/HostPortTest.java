@@ -67,4 +67,20 @@ class HostPortTest {
       assertEquals(expected, HostPort.isHost(host), () -> "'" + host + "'");
     }
   }
+
+  @Test
+  void addressLiteralsForSniAreWhatTheRegularExpressionCalledThem() {
+    Pattern v4 = Pattern.compile("[0-9.]+");
+    String alphabet = "09.:a";
+    SplittableRandom random = new SplittableRandom(6066);
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder value = new StringBuilder();
+      for (int n = random.nextInt(5); n > 0; n--) {
+        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String host = value.toString();
+      boolean expected = host.indexOf(':') >= 0 || v4.matcher(host).matches();
+      assertEquals(expected, Tls.isAddressLiteral(host), () -> "'" + host + "'");
+    }
+  }
 }
