@@ -46,9 +46,7 @@ public final class FloodControl {
   private Instant heldBackSince;
   private Instant retryAt;
 
-  private final Map<String, Instant> mailed = new LinkedHashMap<>(64, 0.75f, true);
-  private final Map<String, DigestEntry> repeats = new LinkedHashMap<>();
-  private long untrackedRepeats;
+  private final Repeats repeats;
 
   /**
    * Creates the policy's state.
@@ -61,6 +59,7 @@ public final class FloodControl {
     this.policy = policy;
     this.bucket = new TokenBucket(policy.maxMails(), policy.ratePeriod(), now);
     this.backoff = new Backoff(random);
+    this.repeats = new Repeats(policy.dedupWindow());
   }
 
   /**
@@ -78,9 +77,7 @@ public final class FloodControl {
         openGroup(now);
         return;
       }
-      DigestEntry repeat = repeats.get(fingerprint);
-      if (repeat != null && mailedWithinWindow(fingerprint, now) != null) {
-        repeats.put(fingerprint, repeat.plusOne(at));
+      if (repeats.count(fingerprint, 1, at, now)) {
         return;
       }
     }
@@ -100,9 +97,7 @@ public final class FloodControl {
       openGroup(now);
       return;
     }
-    DigestEntry repeat = repeats.get(fingerprint);
-    if (repeat != null && mailedWithinWindow(fingerprint, now) != null) {
-      repeats.put(fingerprint, repeat.plus(count, now));
+    if (repeats.count(fingerprint, count, now, now)) {
       return;
     }
     others.count(fingerprint, new OtherKinds.Counted(count, now, now));
@@ -112,11 +107,11 @@ public final class FloodControl {
   /** A triggering event arrived. */
   public void accept(Alert alert, Instant now) {
     DigestEntry entry = DigestEntry.of(alert);
-    Instant mailedAt = mailedWithinWindow(entry.fingerprint(), now);
+    Instant mailedAt = repeats.mailedWithinWindow(entry.fingerprint(), now);
     if (mailedAt != null && !pending.containsKey(entry.fingerprint())) {
       // counted, not mailed: keep only the trigger as sample, so repeats stay small
       Alert light = new Alert(alert.trigger(), List.of(), alert.subject());
-      suppress(
+      repeats.add(
           new DigestEntry(
               entry.fingerprint(), 1, entry.firstSeen(), entry.lastSeen(), light, mailedAt));
       return;
@@ -167,19 +162,11 @@ public final class FloodControl {
       }
       return Optional.of(takeAll());
     }
-    List<String> ended = endedRepeats(now);
-    if (ended.isEmpty()) {
+    Instant firstEnd = repeats.nextEnd();
+    if (firstEnd == null || now.isBefore(firstEnd) || !bucket.tryTake(now)) {
       return Optional.empty();
     }
-    if (!bucket.tryTake(now)) {
-      return Optional.empty();
-    }
-    List<DigestEntry> stillHappening = new ArrayList<>();
-    for (String fingerprint : ended) {
-      stillHappening.add(repeats.remove(fingerprint));
-    }
-    stillHappening.sort(Comparator.comparingLong(DigestEntry::count).reversed());
-    return Optional.of(new Digest(stillHappening, 0, 0, 0, null));
+    return Optional.of(new Digest(repeats.takeEnded(now), 0, 0, 0, null));
   }
 
   /** {@return when {@link #poll} may next return a mail, or null when nothing is pending} */
@@ -188,10 +175,7 @@ public final class FloodControl {
     if (groupOpenedAt != null) {
       due = groupOpenedAt.plus(policy.groupWait());
     } else {
-      for (DigestEntry repeat : repeats.values()) {
-        Instant end = repeat.mailedAt().plus(policy.dedupWindow());
-        due = due == null || end.isBefore(due) ? end : due;
-      }
+      due = repeats.nextEnd();
     }
     if (due == null) {
       return null;
@@ -204,7 +188,7 @@ public final class FloodControl {
   public void delivered(Digest digest, Instant now) {
     others.settled();
     for (DigestEntry entry : digest.entries()) {
-      remember(entry.fingerprint(), now);
+      repeats.remember(entry.fingerprint(), now);
     }
     backoff.reset();
     retryAt = null;
@@ -219,7 +203,7 @@ public final class FloodControl {
   public Duration retryLater(Digest digest, Instant now) {
     for (DigestEntry entry : digest.entries()) {
       if (entry.isRepeat()) {
-        suppress(entry);
+        repeats.add(entry);
       } else {
         addPending(entry);
       }
@@ -249,7 +233,7 @@ public final class FloodControl {
 
   /** {@return everything pending as one mail, ignoring group wait, rate limit and backoff} */
   public Optional<Digest> drain() {
-    if (groupOpenedAt == null && repeats.isEmpty() && untrackedRepeats == 0) {
+    if (groupOpenedAt == null && repeats.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(takeAll().asLast());
@@ -257,11 +241,8 @@ public final class FloodControl {
 
   /** {@return the triggering events waiting in this state, not yet in any mail} */
   public long pendingEvents() {
-    long sum = others.events() + dropped + untrackedRepeats;
+    long sum = others.events() + dropped + repeats.events();
     for (DigestEntry entry : pending.values()) {
-      sum += entry.count();
-    }
-    for (DigestEntry entry : repeats.values()) {
       sum += entry.count();
     }
     return sum;
@@ -275,22 +256,18 @@ public final class FloodControl {
   private Digest takeAll() {
     List<DigestEntry> fresh = new ArrayList<>(pending.values());
     fresh.sort(Comparator.comparingLong(DigestEntry::count).reversed());
-    List<DigestEntry> old = new ArrayList<>(repeats.values());
-    old.sort(Comparator.comparingLong(DigestEntry::count).reversed());
     List<DigestEntry> entries = new ArrayList<>(fresh);
-    entries.addAll(old);
+    entries.addAll(repeats.takeAll());
     // news: a problem never mailed before (as far as the bounded memory of mailings reaches)
-    boolean news = fresh.stream().anyMatch(entry -> !mailed.containsKey(entry.fingerprint()));
+    boolean news = fresh.stream().anyMatch(entry -> !repeats.wasMailed(entry.fingerprint()));
+    long otherEvents = others.events() + repeats.takeUntracked();
     Digest digest =
-        new Digest(
-                entries, others.events() + untrackedRepeats, others.kinds(), dropped, heldBackSince)
+        new Digest(entries, otherEvents, others.kinds(), dropped, heldBackSince)
             .withNews(news)
             .withOverflowKinds(overflowKinds);
     overflowKinds.clear();
     pending.clear();
-    repeats.clear();
     others.takeForMail();
-    untrackedRepeats = 0;
     dropped = 0;
     groupOpenedAt = null;
     heldBackSince = null;
@@ -338,52 +315,10 @@ public final class FloodControl {
     return least;
   }
 
-  private void suppress(DigestEntry repeat) {
-    DigestEntry known = repeats.get(repeat.fingerprint());
-    if (known != null) {
-      repeats.put(repeat.fingerprint(), known.plus(repeat));
-    } else if (repeats.size() < MAX_TRACKED) {
-      repeats.put(repeat.fingerprint(), repeat);
-    } else {
-      untrackedRepeats += repeat.count();
-    }
-  }
-
   private void openGroup(Instant now) {
     if (groupOpenedAt == null) {
       groupOpenedAt = now;
     }
-  }
-
-  private Instant mailedWithinWindow(String fingerprint, Instant now) {
-    if (policy.dedupWindow().isZero()) {
-      return null;
-    }
-    Instant at = mailed.get(fingerprint);
-    return at != null && now.isBefore(at.plus(policy.dedupWindow())) ? at : null;
-  }
-
-  private void remember(String fingerprint, Instant now) {
-    if (policy.dedupWindow().isZero()) {
-      return;
-    }
-    mailed.put(fingerprint, now);
-    if (mailed.size() > MAX_TRACKED) {
-      // access order: the eldest is the problem seen least recently
-      var eldest = mailed.keySet().iterator();
-      eldest.next();
-      eldest.remove();
-    }
-  }
-
-  private List<String> endedRepeats(Instant now) {
-    List<String> ended = new ArrayList<>();
-    for (DigestEntry repeat : repeats.values()) {
-      if (!now.isBefore(repeat.mailedAt().plus(policy.dedupWindow()))) {
-        ended.add(repeat.fingerprint());
-      }
-    }
-    return ended;
   }
 
   private static Instant latest(Instant a, Instant b) {
