@@ -49,13 +49,13 @@ final class TimeFormat {
     StringBuilder out = new StringBuilder(31);
     out.append(DAYS[time.getDayOfWeek().ordinal()]).append(", ").append(time.getDayOfMonth());
     out.append(' ').append(MONTHS[time.getMonthValue() - 1]).append(' ');
-    pad(out, time.getYear(), 4).append(' ');
+    year(out, time.getYear()).append(' ');
     time(out, time.toLocalDateTime()).append(' ');
     return offset(out, time.getOffset(), false).toString();
   }
 
   private static StringBuilder dateTime(StringBuilder out, LocalDateTime time) {
-    pad(out, time.getYear(), 4).append('-');
+    year(out, time.getYear()).append('-');
     pad(out, time.getMonthValue(), 2).append('-');
     pad(out, time.getDayOfMonth(), 2).append(' ');
     time(out, time).append('.');
@@ -68,11 +68,14 @@ final class TimeFormat {
     return pad(out, time.getSecond(), 2);
   }
 
-  /** {@code +01:00} or {@code +0100}; seconds of an offset are left out, as the patterns did. */
+  /**
+   * {@code +01:00} or {@code +0100}. Seconds of an offset are left out, as the patterns did, and an
+   * offset that is zero without them is {@code +}: RFC 5322 reads {@code -0000} as "zone unknown".
+   */
   private static StringBuilder offset(StringBuilder out, ZoneOffset offset, boolean colon) {
     int seconds = offset.getTotalSeconds();
-    out.append(seconds < 0 ? '-' : '+');
     int minutes = Math.abs(seconds) / 60;
+    out.append(seconds < 0 && minutes > 0 ? '-' : '+');
     pad(out, minutes / 60, 2);
     if (colon) {
       out.append(':');
@@ -80,11 +83,13 @@ final class TimeFormat {
     return pad(out, minutes % 60, 2);
   }
 
+  /** The year of the era, as the patterns' {@code yyyy}: a sign beyond four digits, none before. */
+  private static StringBuilder year(StringBuilder out, int year) {
+    int ofEra = year > 0 ? year : 1 - year;
+    return pad(ofEra > 9999 ? out.append('+') : out, ofEra, 4);
+  }
+
   private static StringBuilder pad(StringBuilder out, int value, int width) {
-    if (value < 0) {
-      out.append('-');
-      value = -value;
-    }
     for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
       if (value < limit) {
         out.append('0');

@@ -31,13 +31,16 @@ class TimeFormatTest {
           ZoneId.of("Pacific/Chatham"),
           ZoneId.of("Pacific/Kiritimati"),
           ZoneId.of("Europe/Amsterdam"),
-          ZoneOffset.ofHoursMinutesSeconds(-3, -25, -52));
+          ZoneOffset.ofHoursMinutesSeconds(-3, -25, -52),
+          ZoneOffset.ofTotalSeconds(-30),
+          ZoneOffset.ofTotalSeconds(59));
 
   @Test
   void writesTheLayoutsThePatternsWroteForAnyTimeAndZone() {
     SplittableRandom random = new SplittableRandom(1205);
-    long first = Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
-    long last = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli() - 86_400_000L;
+    // years before the common era and beyond 9999 too: the layouts are the patterns' there as well
+    long first = Instant.parse("-2000-01-01T00:00:00Z").toEpochMilli();
+    long last = Instant.parse("+12000-12-31T23:59:59.999Z").toEpochMilli();
     for (int i = 0; i < 20_000; i++) {
       long millis = i < 50 ? first + i * 3_600_000L * 24 * 365 : random.nextLong(first, last);
       for (ZoneId zone : ZONES) {
