@@ -43,10 +43,10 @@ public class AlertMailAppender extends MailProperties {
 
   private final AtomicInteger evaluatorErrors = new AtomicInteger();
   private Level triggerLevel;
-  // read on the quiet path instead of evaluator(): the JIT does not inline a method whose
-  // signature names a class not loaded yet (EventEvaluator, when none is configured), and that
-  // left a real call in every log call
-  private boolean evaluated;
+  // the evaluator as configured at start, read on the quiet path instead of evaluator(): the JIT
+  // does not inline a method whose signature names a class not loaded yet (EventEvaluator, when
+  // none is configured), and that left a real call in every log call
+  private EventEvaluator<ILoggingEvent> triggerEvaluator;
   private PatternLayout subjectLayout;
   private ContextRing<ILoggingEvent> ring;
   private AlertSender sender;
@@ -81,7 +81,7 @@ public class AlertMailAppender extends MailProperties {
     }
     SenderConfig config = valid.sender();
     triggerLevel = Level.toLevel(valid.triggerLevel(), Level.ERROR);
-    evaluated = evaluator() != null;
+    triggerEvaluator = evaluator();
     subjectLayout = layout;
     shutdownTimeout = valid.shutdownTimeout();
     threading = config.threading();
@@ -233,9 +233,10 @@ public class AlertMailAppender extends MailProperties {
   }
 
   private boolean isTrigger(ILoggingEvent event) {
-    return evaluated
-        ? evaluate(evaluator(), event)
-        : event.getLevel().isGreaterOrEqual(triggerLevel);
+    var evaluator = triggerEvaluator;
+    return evaluator == null
+        ? event.getLevel().isGreaterOrEqual(triggerLevel)
+        : evaluate(evaluator, event);
   }
 
   private boolean evaluate(EventEvaluator<ILoggingEvent> evaluator, ILoggingEvent event) {
