@@ -159,13 +159,14 @@ final class SendCommand {
     return line;
   }
 
-  /** Each run of control characters and line or paragraph separators becomes one space. */
+  /** Each run of control characters (C0 and C1) and line or paragraph separators: one space. */
   private static String joinLines(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean inRun = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean breaking = c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029';
+      // C0, DEL and C1 (U+0085 is a line break to some readers), line and paragraph separators
+      boolean breaking = c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029';
       if (!breaking) {
         out.append(c);
       } else if (!inRun) {
