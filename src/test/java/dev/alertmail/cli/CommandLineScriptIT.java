@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,39 +26,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/alertmail} as installed (the script with {@code alertmail-cli.jar} beside it), run as
- * a monitoring system runs it: its first send records the classes it loads and builds the start-up
- * archive in the background; later runs map that archive.
+ * a monitoring system runs it, reading its output through pipes: its first send records the classes
+ * it loads and builds the start-up archive in the background once it has ended; later runs map that
+ * archive, and one for another jar path or JVM is replaced, never used.
  */
 class CommandLineScriptIT {
+
+  private static final String ARCHIVE_FILES = ".jsa";
 
   @RegisterExtension
   static final GreenMailExtension greenMail =
       new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  @TempDir Path install;
+  @TempDir Path temp;
 
-  private Path script;
-  private Path archive;
+  private Path install;
 
-  /** What a run printed and returned. */
-  record Run(int code, String out, String err) {}
+  /** What a run printed (stdout and stderr together, read to their end) and returned. */
+  record Run(int code, String output) {}
 
   @BeforeEach
   void install() throws IOException {
-    script = install.resolve("alertmail");
+    install = Files.createDirectory(temp.resolve("alertmail"));
+    Path script = install.resolve("alertmail");
     Files.copy(Path.of(System.getProperty("alertmail.cli.script")), script);
     assertTrue(script.toFile().setExecutable(true));
     Files.copy(
         Path.of(System.getProperty("alertmail.cli.jar")),
         install.resolve("alertmail-cli.jar"),
         StandardCopyOption.COPY_ATTRIBUTES);
-    archive = install.resolve("alertmail-cli.jsa");
   }
 
-  private Run run(Map<String, String> extraEnv, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(script.toString()));
+  private Run run(Path dir, Map<String, String> extraEnv, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(dir.resolve("alertmail").toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("ALERTMAIL_"));
     env.put("ALERTMAIL_SMTP_HOST", "127.0.0.1");
@@ -65,64 +68,77 @@ class CommandLineScriptIT {
     env.put("ALERTMAIL_TLS", "none");
     env.put("ALERTMAIL_FROM", "alerts@example.com");
     env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    env.putAll(extraEnv);
-    Path out = Files.createTempFile(install, "out", ".txt");
-    Path err = Files.createTempFile(install, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    extraEnv.forEach((name, value) -> env.compute(name, (k, old) -> value));
+    env.values().removeIf(String::isEmpty);
+    Process process = builder.start();
+    // to the end of the output, as a caller reading a pipe does: a background build that kept the
+    // pipe open would hold this read until it finished
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run ended within a minute");
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Run(process.exitValue(), output);
   }
 
-  private List<String> leftovers() throws IOException {
-    try (Stream<Path> files = Files.list(install)) {
+  private Run send(Path dir, Map<String, String> env, String host) throws Exception {
+    return run(dir, env, "zabbix", "ops@example.com", "Problem: disk full", "Host: " + host);
+  }
+
+  private static List<String> archiveFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
       return files
           .map(path -> path.getFileName().toString())
-          .filter(name -> name.contains(".jsa.") || name.endsWith(".classlist"))
+          .filter(name -> name.contains(ARCHIVE_FILES))
+          .sorted()
           .toList();
     }
   }
 
-  /** Bounded wait for the background build: the archive appears and the class list goes. */
-  private void awaitArchive() throws Exception {
+  /** Bounded wait until the background work is over: no lock, no class list, no partial file. */
+  private static List<String> settled(Path dir) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!(Files.exists(archive) && leftovers().isEmpty())) {
-      assertTrue(System.nanoTime() < deadline, "no archive after a minute: " + leftovers());
+    while (true) {
+      List<String> files = archiveFiles(dir);
+      if (files.stream().noneMatch(name -> name.matches(".*\\.(lock|classlist|tmp|\\d+\\.key)"))) {
+        return files;
+      }
+      assertTrue(System.nanoTime() < deadline, "still building after a minute: " + files);
       Thread.sleep(50);
     }
   }
 
-  @Test
-  void theFirstSendBuildsTheArchiveThatLaterRunsMap() throws Exception {
-    Run version = run(Map.of(), "--version");
-    assertEquals(0, version.code(), version.err());
-    assertTrue(version.out().startsWith("alertmail "), version.out());
-    assertFalse(Files.exists(archive), "--version records nothing: a send's classes make it");
-
-    Run first = run(Map.of(), "zabbix", "ops@example.com", "Problem: disk full", "Host: db1");
-    assertEquals(0, first.code(), first.err());
-    assertTrue(first.out().startsWith("delivered to ops@example.com via 127.0.0.1:"), first.out());
-    awaitArchive();
-
-    Path classes = install.resolve("classes.log");
-    // -Xshare:on makes the JVM refuse to start if the archive cannot be mapped
-    Run later =
-        run(
+  /** A run that must map the archive: -Xshare:on stops the JVM if it cannot. */
+  private String classesOfAMappedRun(Path dir, String host) throws Exception {
+    Path classes = temp.resolve("classes-" + host + ".log");
+    Run run =
+        send(
+            dir,
             Map.of("ALERTMAIL_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes),
-            "zabbix",
-            "ops@example.com",
-            "Problem: disk full",
-            "Host: db2");
-    assertEquals(0, later.code(), later.err());
-    String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+            host);
+    assertEquals(0, run.code(), run.output());
     assertTrue(
-        loaded.contains("dev.alertmail.cli.AlertMailCli source: shared objects file"),
-        "AlertMail's classes come from the archive");
-    assertTrue(
-        loaded.contains("dev.alertmail.smtp.SmtpSession source: shared objects file"),
-        "and so do the SMTP client's");
+        run.output()
+            .matches("delivered to ops@example\\.com via 127\\.0\\.0\\.1:\\d+: 250 [^\\n]*\\n"),
+        "nothing but the report on the output: " + run.output());
+    return Files.readString(classes, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theFirstSendBuildsTheArchiveAfterItEndedAndLaterRunsMapIt() throws Exception {
+    Run version = run(install, Map.of(), "--version");
+    assertEquals(0, version.code(), version.output());
+    assertTrue(version.output().startsWith("alertmail "), version.output());
+    assertEquals(List.of(), archiveFiles(install), "--version records nothing");
+
+    Run first = send(install, Map.of(), "db1");
+    assertEquals(0, first.code(), first.output());
+    assertTrue(first.output().startsWith("delivered to ops@example.com"), first.output());
+    assertFalse(
+        archiveFiles(install).contains("alertmail-cli.jsa"),
+        "the send's output ended before the archive was built");
+
+    assertEquals(List.of("alertmail-cli.jsa", "alertmail-cli.jsa.key"), settled(install));
+    String loaded = classesOfAMappedRun(install, "db2");
+    assertTrue(loaded.contains("dev.alertmail.cli.AlertMailCli source: shared objects file"));
+    assertTrue(loaded.contains("dev.alertmail.smtp.SmtpSession source: shared objects file"));
 
     MimeMessage[] mails = greenMail.getReceivedMessages();
     assertEquals(2, mails.length);
@@ -131,12 +147,48 @@ class CommandLineScriptIT {
   }
 
   @Test
-  void withTheArchiveOffNothingIsWrittenBesideTheJar() throws Exception {
-    Run run = run(Map.of("ALERTMAIL_CDS", "off"), "zabbix", "ops@example.com", "s", "b");
+  void aFirstSendThatFailsLeavesNoArchive() throws Exception {
+    Map<String, String> noSender = new HashMap<>();
+    noSender.put("ALERTMAIL_FROM", "");
 
-    assertEquals(0, run.code(), run.err());
-    assertFalse(Files.exists(archive));
-    assertEquals(List.of(), leftovers());
+    Run failed = send(install, noSender, "db1");
+
+    assertEquals(ExitCode.CONFIG.code, failed.code(), failed.output());
+    assertEquals(List.of(), settled(install), "a send that never reached its message");
+    assertEquals(0, greenMail.getReceivedMessages().length);
+  }
+
+  @Test
+  void anArchiveOfAnotherJarPathIsReplacedNotUsed() throws Exception {
+    assertEquals(0, send(install, Map.of(), "db1").code());
+    settled(install);
+    // the same install copied elsewhere, archive and all, times kept: the JVM would ignore an
+    // archive made for the other path and start slower than with none
+    Path moved = Files.createDirectory(temp.resolve("moved"));
+    for (String name : List.of("alertmail", "alertmail-cli.jar", "alertmail-cli.jsa")) {
+      Files.copy(install.resolve(name), moved.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    Files.copy(
+        install.resolve("alertmail-cli.jsa.key"),
+        moved.resolve("alertmail-cli.jsa.key"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+
+    Run run = send(moved, Map.of(), "db2");
+
+    assertEquals(0, run.code(), run.output());
+    assertEquals(List.of("alertmail-cli.jsa", "alertmail-cli.jsa.key"), settled(moved));
+    assertTrue(
+        Files.readString(moved.resolve("alertmail-cli.jsa.key")).startsWith(moved.toString()),
+        "rebuilt for the new path");
+    assertTrue(classesOfAMappedRun(moved, "db3").contains("AlertMailCli source: shared objects"));
+  }
+
+  @Test
+  void withTheArchiveOffNothingIsWrittenBesideTheJar() throws Exception {
+    Run run = send(install, Map.of("ALERTMAIL_CDS", "off"), "db1");
+
+    assertEquals(0, run.code(), run.output());
+    assertEquals(List.of(), archiveFiles(install));
     assertEquals(1, greenMail.getReceivedMessages().length);
   }
 }
