@@ -55,14 +55,9 @@ class HostPortTest {
   void acceptsExactlyTheHostsTheRegularExpressionsAccepted() {
     Pattern name = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9])?\\.?");
     Pattern literal = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-    String alphabet = "aZ09_.-:fG[] \r\n%/@\u00e9";
     SplittableRandom random = new SplittableRandom(25);
     for (int i = 0; i < 200_000; i++) {
-      StringBuilder value = new StringBuilder();
-      for (int n = random.nextInt(6); n > 0; n--) {
-        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String host = value.toString();
+      String host = randomText(random, "aZ09_.-:fG[] \r\n%/@\u00e9", 5);
       boolean expected = name.matcher(host).matches() || literal.matcher(host).matches();
       assertEquals(expected, HostPort.isHost(host), () -> "'" + host + "'");
     }
@@ -71,16 +66,20 @@ class HostPortTest {
   @Test
   void addressLiteralsForSniAreWhatTheRegularExpressionCalledThem() {
     Pattern v4 = Pattern.compile("[0-9.]+");
-    String alphabet = "09.:a";
     SplittableRandom random = new SplittableRandom(6066);
     for (int i = 0; i < 50_000; i++) {
-      StringBuilder value = new StringBuilder();
-      for (int n = random.nextInt(5); n > 0; n--) {
-        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String host = value.toString();
+      String host = randomText(random, "09.:a", 4);
       boolean expected = host.indexOf(':') >= 0 || v4.matcher(host).matches();
       assertEquals(expected, Tls.isAddressLiteral(host), () -> "'" + host + "'");
     }
+  }
+
+  /** Up to {@code maxLength} characters drawn from the alphabet: short, so every shape recurs. */
+  private static String randomText(SplittableRandom random, String alphabet, int maxLength) {
+    StringBuilder text = new StringBuilder();
+    for (int n = random.nextInt(maxLength + 1); n > 0; n--) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
   }
 }
