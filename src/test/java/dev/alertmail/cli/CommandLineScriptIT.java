@@ -2,6 +2,7 @@ package dev.alertmail.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -9,10 +10,17 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +66,15 @@ class CommandLineScriptIT {
   }
 
   private Run run(Path dir, Map<String, String> extraEnv, String... args) throws Exception {
+    Process process = start(dir, extraEnv, args);
+    // to the end of the output, as a caller reading a pipe does: a background build that kept the
+    // pipe open would hold this read until it finished
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run ended within a minute");
+    return new Run(process.exitValue(), output);
+  }
+
+  private Process start(Path dir, Map<String, String> extraEnv, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(dir.resolve("alertmail").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -70,12 +87,7 @@ class CommandLineScriptIT {
     env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     extraEnv.forEach((name, value) -> env.compute(name, (k, old) -> value));
     env.values().removeIf(String::isEmpty);
-    Process process = builder.start();
-    // to the end of the output, as a caller reading a pipe does: a background build that kept the
-    // pipe open would hold this read until it finished
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run ended within a minute");
-    return new Run(process.exitValue(), output);
+    return builder.start();
   }
 
   private Run send(Path dir, Map<String, String> env, String host) throws Exception {
@@ -92,12 +104,12 @@ class CommandLineScriptIT {
     }
   }
 
-  /** Bounded wait until the background work is over: no lock, no class list, no partial file. */
+  /** Bounded wait until the background work is over: its lock directory, with all it made, gone. */
   private static List<String> settled(Path dir) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       List<String> files = archiveFiles(dir);
-      if (files.stream().noneMatch(name -> name.matches(".*\\.(lock|classlist|tmp|\\d+\\.key)"))) {
+      if (files.stream().noneMatch(name -> name.endsWith(".lock"))) {
         return files;
       }
       assertTrue(System.nanoTime() < deadline, "still building after a minute: " + files);
@@ -178,9 +190,91 @@ class CommandLineScriptIT {
     assertEquals(0, run.code(), run.output());
     assertEquals(List.of("alertmail-cli.jsa", "alertmail-cli.jsa.key"), settled(moved));
     assertTrue(
-        Files.readString(moved.resolve("alertmail-cli.jsa.key")).startsWith(moved.toString()),
+        Files.readString(moved.resolve("alertmail-cli.jsa.key")).contains(moved + "/"),
         "rebuilt for the new path");
     assertTrue(classesOfAMappedRun(moved, "db3").contains("AlertMailCli source: shared objects"));
+  }
+
+  @Test
+  void aJarReplacedByAnOlderOneGetsANewArchive() throws Exception {
+    assertEquals(0, send(install, Map.of(), "db1").code());
+    settled(install);
+    List<String> keyBefore = Files.readAllLines(install.resolve("alertmail-cli.jsa.key"));
+    // as cp -p, tar or a package manager leave it: another jar with an older time than the archive
+    Path jar = install.resolve("alertmail-cli.jar");
+    Files.write(jar, Files.readAllBytes(jar));
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+    assertEquals(0, send(install, Map.of(), "db2").code());
+
+    assertEquals(List.of("alertmail-cli.jsa", "alertmail-cli.jsa.key"), settled(install));
+    assertNotEquals(keyBefore, Files.readAllLines(install.resolve("alertmail-cli.jsa.key")));
+    assertTrue(classesOfAMappedRun(install, "db3").contains("AlertMailCli source: shared objects"));
+  }
+
+  @Test
+  void aJavaBehindAWrapperScriptRunsWithoutAnArchive() throws Exception {
+    // as jenv or asdf put it on the PATH: the JDK behind it cannot be told, so no archive is made
+    Path wrapper = temp.resolve("java");
+    Files.writeString(
+        wrapper,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' \"$@\"\n");
+    assertTrue(wrapper.toFile().setExecutable(true));
+
+    Run run = send(install, Map.of("JAVA", wrapper.toString()), "db1");
+
+    assertEquals(0, run.code(), run.output());
+    assertEquals(List.of(), archiveFiles(install));
+    assertEquals(1, greenMail.getReceivedMessages().length);
+  }
+
+  @Test
+  void firstSendsAtOnceAllDeliverAndOneArchiveIsBuilt() throws Exception {
+    List<Process> sends = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      sends.add(start(install, Map.of(), "zabbix", "ops@example.com", "Problem", "Host: db" + i));
+    }
+    for (Process send : sends) {
+      String output = new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(send.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, send.exitValue(), output);
+    }
+
+    assertEquals(List.of("alertmail-cli.jsa", "alertmail-cli.jsa.key"), settled(install));
+    assertEquals(4, greenMail.getReceivedMessages().length);
+  }
+
+  @Test
+  void aTerminatedFirstSendEndsItsJvmAndLeavesNothing() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Process send =
+          start(
+              install,
+              Map.of(
+                  "ALERTMAIL_SMTP_PORT",
+                  String.valueOf(silent.getLocalPort()),
+                  "ALERTMAIL_READ_TIMEOUT",
+                  "2 minutes"),
+              "zabbix",
+              "ops@example.com",
+              "Problem",
+              "Host: db1");
+      try (Socket connection = silent.accept()) {
+        send.destroy(); // SIGTERM, as a monitoring system's timeout sends it
+        assertTrue(send.waitFor(60, TimeUnit.SECONDS));
+        // the JVM itself got the signal: it closed the connection long before its read timeout
+        connection.setSoTimeout(30_000);
+        try {
+          assertEquals(-1, connection.getInputStream().read());
+        } catch (SocketException reset) {
+          // closed as well
+        }
+      }
+      assertEquals(143, send.exitValue());
+    }
+    assertEquals(List.of(), settled(install), "no archive from a send that never reached DATA");
   }
 
   @Test
