@@ -2,14 +2,11 @@ package dev.alertmail.smtp;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +31,7 @@ final class SmtpConnection implements Closeable {
   private boolean encrypted;
   private boolean broken;
   private final SocketWatchdog watchdog;
+  private final FailureWords words;
 
   private SmtpConnection(
       SmtpSettings settings, Transcript transcript, Socket socket, SocketWatchdog watchdog)
@@ -42,6 +40,7 @@ final class SmtpConnection implements Closeable {
     this.transcript = transcript;
     this.server = settings.server();
     this.watchdog = watchdog;
+    this.words = new FailureWords(server, settings);
     attach(socket, false);
   }
 
@@ -82,6 +81,7 @@ final class SmtpConnection implements Closeable {
         address == null
             ? settings.server()
             : settings.server() + " (" + address.getHostAddress() + ")";
+    var words = new FailureWords(server, settings);
     Socket socket = new Socket();
     var watchdog = new SocketWatchdog(socket);
     watchdog.limitSession(sessionBound(settings, 1));
@@ -104,7 +104,7 @@ final class SmtpConnection implements Closeable {
           socket = Tls.wrap(socket, settings);
         } catch (IOException e) {
           if (watchdog.expired() != null) {
-            throw handshakeTimeout(server, settings, e);
+            throw words.handshakeTimeout(e);
           }
           throw e;
         } finally {
@@ -117,32 +117,12 @@ final class SmtpConnection implements Closeable {
     } catch (SmtpException e) {
       watchdog.stop();
       closeQuietly(socket);
-      throw watchdog.expired() == null ? e : handshakeTimeout(server, settings, e);
-    } catch (UnknownHostException e) {
-      watchdog.stop();
-      closeQuietly(socket);
-      throw SmtpException.io(server, "connect", "unknown host " + settings.host(), e);
+      throw watchdog.expired() == null ? e : words.handshakeTimeout(e);
     } catch (IOException e) {
       watchdog.stop();
       closeQuietly(socket);
-      if (watchdog.expired() != null || e instanceof SocketTimeoutException) {
-        throw SmtpException.io(
-            server,
-            "connect",
-            "no connection within " + Durations.words(settings.connectTimeout()),
-            e);
-      }
-      throw SmtpException.io(server, "connect", "cannot connect: " + e.getMessage(), e);
+      throw words.connect(e, watchdog.expired() != null);
     }
-  }
-
-  private static SmtpException handshakeTimeout(
-      String server, SmtpSettings settings, Exception cause) {
-    return SmtpException.io(
-        server,
-        "TLS",
-        "no TLS handshake within " + Durations.words(settings.connectTimeout()),
-        cause);
   }
 
   /** Reads the next reply, for the greeting and the end of DATA. */
@@ -253,11 +233,11 @@ final class SmtpConnection implements Closeable {
       attach(Tls.wrap(socket, settings), true);
     } catch (SmtpException e) {
       broken = true;
-      throw watchdog.expired() == null ? e : handshakeTimeout(server, settings, e);
+      throw watchdog.expired() == null ? e : words.handshakeTimeout(e);
     } catch (IOException e) {
       if (watchdog.expired() != null) {
         broken = true; // the watchdog closed a handshake that took longer than connectTimeout
-        throw handshakeTimeout(server, settings, e);
+        throw words.handshakeTimeout(e);
       }
       throw failure("STARTTLS", "starting TLS", e);
     } finally {
@@ -322,38 +302,7 @@ final class SmtpConnection implements Closeable {
 
   private SmtpException failure(String step, String doing, IOException e) {
     broken = true;
-    SocketWatchdog.Expired expired = watchdog.expired();
-    if (expired == SocketWatchdog.Expired.STEP || e instanceof SocketTimeoutException) {
-      // the watchdog (a reply that trickles) and the socket (silence) mean the same to a user
-      return SmtpException.io(
-          server,
-          step,
-          "timed out: no complete reply within readTimeout ("
-              + Durations.words(settings.readTimeout())
-              + ") "
-              + doing,
-          e);
-    }
-    if (expired == SocketWatchdog.Expired.SESSION) {
-      return SmtpException.io(
-          server,
-          step,
-          "the session took longer than "
-              + Durations.words(sessionBound(settings, 1))
-              + " (2 x connectTimeout + 3 x readTimeout) and was ended "
-              + doing,
-          e);
-    }
-    if (e instanceof SmtpException se) {
-      return se;
-    }
-    if (e instanceof EOFException) {
-      return SmtpException.io(server, step, "server closed the connection " + doing, e);
-    }
-    if (e instanceof MalformedReplyException) {
-      return SmtpException.permanent(server, step, e.getMessage() + " " + doing);
-    }
-    return SmtpException.io(server, step, "I/O error " + doing + ": " + e.getMessage(), e);
+    return words.during(step, doing, e, watchdog.expired());
   }
 
   private static void closeQuietly(Socket socket) {
