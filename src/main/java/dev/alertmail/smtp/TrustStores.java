@@ -48,6 +48,17 @@ public final class TrustStores {
     char[] secret = password == null ? null : password.toCharArray();
     try {
       KeyStore store = load(file, secret);
+      if (!holdsCertificates(store)) {
+        // else every handshake fails with "the trustAnchors parameter must be non-empty"
+        problems.add(
+            "<trustStore> '"
+                + file
+                + (secret == null
+                    ? "' shows no certificates without its password (a PKCS12 store encrypts"
+                        + " them): write <trustStorePassword>."
+                    : "' holds no certificates: import your CA's with keytool -importcert."));
+        return null;
+      }
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
@@ -73,6 +84,15 @@ public final class TrustStores {
       problems.add("<trustStore> '" + file + "' cannot be used: " + e.getMessage());
       return null;
     }
+  }
+
+  private static boolean holdsCertificates(KeyStore store) throws GeneralSecurityException {
+    for (String alias : java.util.Collections.list(store.aliases())) {
+      if (store.getCertificate(alias) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static KeyStore load(Path file, char[] password)

@@ -127,6 +127,20 @@ class AlertMailAppenderConfigTest {
   }
 
   @Test
+  void aTrustStoreWithoutItsPasswordIsReportedNotFailedAtEachHandshake() {
+    String store = Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString();
+    try (LogbackFixture logback =
+        configure(VALID + "<tls>STARTTLS</tls><trustStore>" + store + "</trustStore>")) {
+      assertFalse(logback.appender("ALERT").isStarted());
+      String errors = String.join("\n", logback.statusMessages(Status.ERROR));
+      assertTrue(
+          errors.contains("shows no certificates without its password")
+              && errors.contains("write <trustStorePassword>"),
+          errors);
+    }
+  }
+
+  @Test
   void aReadableTrustStoreWithItsPasswordStarts() {
     String store = Path.of("src/test/resources/tls/ca.p12").toAbsolutePath().toString();
     try (LogbackFixture logback =
