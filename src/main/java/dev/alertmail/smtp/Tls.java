@@ -70,7 +70,7 @@ final class Tls {
           e);
     } catch (SSLException e) {
       closeQuietly(socket);
-      throw handshakeFailure(server, settings.host(), e);
+      throw handshakeFailure(server, settings, e);
     } catch (EOFException e) {
       closeQuietly(socket);
       throw SmtpException.io(
@@ -79,10 +79,20 @@ final class Tls {
   }
 
   /** Names the certificate problem; everything about certificates is permanent until fixed. */
-  private static SmtpException handshakeFailure(String server, String host, SSLException e) {
+  private static SmtpException handshakeFailure(
+      String server, SmtpSettings settings, SSLException e) {
+    String host = settings.host();
     String what;
     SmtpException.Reason reason = SmtpException.Reason.CONFIGURATION;
-    if (hasCause(e, CertificateExpiredException.class)) {
+    if (settings.tls() == TlsMode.IMPLICIT
+        && messageContains(e, "Unsupported or unrecognized SSL message")) {
+      // the server answered in plain text: its greeting, read as a TLS record
+      what =
+          "the server on port "
+              + settings.port()
+              + " does not speak TLS on connect; <tls>IMPLICIT</tls> is for SMTPS ports (465):"
+              + " for ports 25 and 587 write <tls>STARTTLS</tls>";
+    } else if (hasCause(e, CertificateExpiredException.class)) {
       what = "the server's certificate has expired";
       reason = SmtpException.Reason.SERVER;
     } else if (hasCause(e, CertificateNotYetValidException.class)) {

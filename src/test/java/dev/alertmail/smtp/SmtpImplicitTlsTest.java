@@ -89,4 +89,24 @@ class SmtpImplicitTlsTest {
     assertTrue(e.getMessage().contains("not trusted"), e.getMessage());
     assertEquals(0, greenMail.getReceivedMessages().length);
   }
+
+  @Test
+  void implicitTlsToAPlainTextServerSaysWhichModeToUse() throws Exception {
+    try (ScriptedSmtpServer plain =
+        ScriptedSmtpServer.start(peer -> peer.send("220 plain.test ESMTP"))) {
+      SmtpClient client =
+          new SmtpClient(
+              TestSettings.tls(
+                  plain.port(), TlsMode.IMPLICIT, null, null, TlsFixtures.trusting("server.p12")),
+              transcript);
+
+      SmtpException e =
+          assertThrows(
+              SmtpException.class, () -> client.send(SmtpDialogueTest.ENVELOPE, message()));
+
+      assertTrue(e.getMessage().contains("does not speak TLS on connect"), e.getMessage());
+      assertTrue(e.getMessage().contains("<tls>STARTTLS</tls>"), e.getMessage());
+      assertEquals(SmtpException.Reason.CONFIGURATION, e.reason());
+    }
+  }
 }
