@@ -32,8 +32,8 @@ final class Help {
           """
           usage: alertmail zabbix TO SUBJECT MESSAGE
           Sends one mail with the three values a Zabbix media type passes as script parameters:
-          {ALERT.SENDTO} {ALERT.SUBJECT} {ALERT.MESSAGE}. Settings as for send, usually from
-          --config (a script parameter) or the Zabbix server's environment.
+          {ALERT.SENDTO} {ALERT.SUBJECT} {ALERT.MESSAGE}. Settings as for send, from --config
+          (a script parameter): Zabbix passes no environment to alert scripts.
           """
               + SETTINGS;
       case "check" ->
@@ -78,8 +78,9 @@ final class Help {
         """
           --verbose                    the SMTP dialogue on stderr, credentials masked
           --help, --version
-        bin/alertmail reads JAVA (or JAVA_HOME) for the Java to run, and ALERTMAIL_CDS=off to
-        leave out its start-up archive and quick JIT tier.
+        bin/alertmail reads JAVA (or JAVA_HOME) for the Java to run, ALERTMAIL_JAVA_OPTS for
+        options of its own, and ALERTMAIL_CDS=off to leave out its start-up archive and quick
+        JIT tier.
         Exit codes: 0 delivered/checked, 64 usage, 67 address or recipients refused, 68 unknown
         host, 69 refused for good, 75 temporary failure (retry), 77 credentials refused,
         78 configuration.""");

@@ -278,6 +278,35 @@ class CommandLineScriptIT {
   }
 
   @Test
+  void theZabbixExampleSendsThroughTheInstalledScript() throws Exception {
+    Path zabbix = install.resolve("alertmail-zabbix");
+    Files.copy(Path.of(System.getProperty("alertmail.zabbix.script")), zabbix);
+    assertTrue(zabbix.toFile().setExecutable(true));
+    Path config = temp.resolve("alertmail.properties");
+    Files.writeString(
+        config,
+        "smtpHost=127.0.0.1\nsmtpPort="
+            + greenMail.getSmtp().getPort()
+            + "\ntls=none\nfrom=zabbix@example.com\n");
+    // as Zabbix starts it: three parameters and no ALERTMAIL_ settings in the environment
+    ProcessBuilder builder =
+        new ProcessBuilder(zabbix.toString(), "ops@example.com", "Problem: disk full", "Host: db1")
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("ALERTMAIL_"));
+    builder.environment().put("ALERTMAIL_CONFIG", config.toString());
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+
+    assertEquals(0, process.exitValue(), output);
+    assertEquals("Problem: disk full", greenMail.getReceivedMessages()[0].getSubject());
+    assertEquals(List.of("alertmail-cli.jsa", "alertmail-cli.jsa.key"), settled(install));
+  }
+
+  @Test
   void withTheArchiveOffNothingIsWrittenBesideTheJar() throws Exception {
     Run run = send(install, Map.of("ALERTMAIL_CDS", "off"), "db1");
 
