@@ -93,7 +93,7 @@ public final class AlertMailCli {
     String subject =
         arguments.has("subject") ? arguments.option("subject") : "Message from alertmail";
     return SendCommand.send(
-        Settings.resolve(arguments, env), subject, body, arguments.has("html"), t, out, err);
+        Settings.resolve(arguments, env, err), subject, body, arguments.has("html"), t, out, err);
   }
 
   private static ExitCode zabbix(
@@ -110,7 +110,7 @@ public final class AlertMailCli {
     options.put("to", arguments.positionals().get(0));
     Arguments withRecipient = new Arguments("zabbix", options, arguments.positionals());
     return SendCommand.send(
-        Settings.resolve(withRecipient, env),
+        Settings.resolve(withRecipient, env, err),
         arguments.positionals().get(1),
         arguments.positionals().get(2),
         false,
@@ -131,7 +131,7 @@ public final class AlertMailCli {
                     arguments.option("profile"),
                     env)
                 .withFlags(arguments)
-            : Settings.resolve(arguments, env);
+            : Settings.resolve(arguments, env, err);
     SmtpSetup setup = SmtpSetup.of(settings);
     ExitCode result;
     try (WaitNotice notice =

@@ -2,14 +2,18 @@ package dev.alertmail.cli;
 
 import dev.alertmail.config.AlertMailSettings;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Connection and mail settings by their logback.xml names, merged from a properties file, the
@@ -28,10 +32,15 @@ final class Settings {
   }
 
   /** File, then environment, then flags. */
-  static Settings resolve(Arguments arguments, Map<String, String> env) throws CliFailure {
+  static Settings resolve(Arguments arguments, Map<String, String> env, PrintStream err)
+      throws CliFailure {
     Map<String, String> merged = new LinkedHashMap<>();
     if (arguments.has("config")) {
-      merged.putAll(readFile(Path.of(arguments.option("config"))));
+      Path file = Path.of(arguments.option("config"));
+      merged.putAll(readFile(file));
+      if (merged.keySet().stream().anyMatch(AlertMailSettings.SECRETS::contains)) {
+        warnIfWorldReadable(file, err);
+      }
     }
     for (String name : NAMES) {
       String value = env.get(envName(name));
@@ -77,6 +86,27 @@ final class Settings {
       result.put(key, properties.getProperty(key).strip());
     }
     return result;
+  }
+
+  /**
+   * A file that holds a password or a token should be readable by its user (and perhaps a group, as
+   * {@code root:zabbix 640}), never by everyone: said on stderr, the send goes on.
+   */
+  private static void warnIfWorldReadable(Path file, PrintStream err) {
+    try {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+      if (mode.contains(PosixFilePermission.OTHERS_READ)) {
+        err.println(
+            "alertmail: warning: "
+                + file
+                + " holds a secret and every user may read it ("
+                + PosixFilePermissions.toString(mode)
+                + "): chmod o-r "
+                + file);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // no POSIX permissions to judge (another file system): nothing to say
+    }
   }
 
   /** {@code smtpHost} becomes {@code ALERTMAIL_SMTP_HOST}. */

@@ -9,9 +9,12 @@ import dev.alertmail.smtp.TestDnsServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,32 @@ class AlertMailCliOpsTest {
         to=ops@example.com, oncall@example.com
         """
             .formatted(port));
+  }
+
+  @Test
+  void aConfigFileWithAPasswordThatEveryUserMayReadIsWarnedAbout() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    Path file =
+        Files.writeString(
+            dir.resolve("secret.properties"),
+            "smtpHost=127.0.0.1\nsmtpPort=%d\ntls=NONE\nusername=alerts\npassword=s3cret!\nfrom=a@example.com\n"
+                .formatted(closed));
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Run shared = run(Map.of(), "check", "--config", file.toString(), "--to", "ops@example.com");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    Run guarded = run(Map.of(), "check", "--config", file.toString(), "--to", "ops@example.com");
+
+    assertTrue(
+        shared.err().contains("holds a secret and every user may read it (rw-r--r--)"),
+        shared.err());
+    assertTrue(shared.err().contains("chmod o-r " + file), shared.err());
+    assertFalse(shared.err().contains("s3cret!"), shared.err());
+    assertEquals(75, shared.code(), "the check goes on: the server is down, not the warning");
+    assertFalse(guarded.err().contains("warning"), guarded.err());
   }
 
   @Test
