@@ -66,7 +66,10 @@ final class SendCommand {
     TransportReport report;
     try (WaitNotice notice =
         new WaitNotice(
-            transcript, err, "DNS and the connection to " + setup.route(), bounds(setup))) {
+            transcript,
+            err,
+            "DNS, the connection or the greeting of " + setup.route(),
+            bounds(setup))) {
       report =
           setup
               .transport(notice)
