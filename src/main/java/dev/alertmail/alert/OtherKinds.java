@@ -40,10 +40,6 @@ final class OtherKinds {
     return kinds.size();
   }
 
-  Counted get(String fingerprint) {
-    return kinds.get(fingerprint);
-  }
-
   /**
    * Counts events of a kind: its events join the total, and its name is kept, making room (the
    * least counted kind's name goes; Space-Saving) when {@link FloodControl#MAX_TRACKED} are named.
@@ -69,7 +65,7 @@ final class OtherKinds {
     }
   }
 
-  /** {@return the counted kinds and their events for a mail}; this starts empty again */
+  /** The counted kinds went into a mail: kept while it is in flight, and this starts empty. */
   void takeForMail() {
     inFlight = Map.copyOf(kinds);
     kinds.clear();

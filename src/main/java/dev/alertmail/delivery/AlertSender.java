@@ -249,10 +249,14 @@ public final class AlertSender {
     }
   }
 
-  /** For the last mail: what the logging threads counted since the last take. */
-  private void settleCounted(FloodControl flood) {
+  /**
+   * What the logging threads counted since the last settlement joins flood control (after each
+   * take, and once more for the last mail); {@return the time it was counted at}
+   */
+  private Instant settleCounted(FloodControl flood) {
     Instant now = clock.instant();
     admission.drain((fingerprint, count) -> flood.counted(fingerprint, count, now));
+    return now;
   }
 
   /** Waits up to the given time for alerts, then takes up to {@code limit}, and the drop count. */
@@ -269,8 +273,7 @@ public final class AlertSender {
       }
       source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }
-    Instant now = clock.instant();
-    admission.drain((fingerprint, count) -> flood.counted(fingerprint, count, now));
+    Instant now = settleCounted(flood);
     if (!now.isBefore(admissionSecond.plusSeconds(1)) || now.isBefore(admissionSecond)) {
       admission.newSecond();
       admissionSecond = now;

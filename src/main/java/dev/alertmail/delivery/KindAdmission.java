@@ -63,9 +63,12 @@ final class KindAdmission {
     return false;
   }
 
-  /** An alert to hand off whole, carrying its kind so the sender can learn its fingerprint. */
+  /**
+   * An alert of a kind with a slot, to hand off whole, carrying its kind so the sender can learn
+   * its fingerprint.
+   */
   AlertSource admitted(AlertSource alert, int slot, String logger, String template) {
-    return slot < 0 ? alert : new Admitted(alert, slot, logger, template);
+    return new Admitted(alert, slot, logger, template);
   }
 
   /** Runs on the sender: an alert handed off whole tells its kind's fingerprint. */

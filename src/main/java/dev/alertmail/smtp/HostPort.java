@@ -93,7 +93,7 @@ public record HostPort(String host, int port) {
    * with at least one colon.
    */
   static boolean isHost(String value) {
-    return isHostName(value) || isAddressLiteral(value);
+    return isHostName(value) || isIpv6Literal(value);
   }
 
   private static boolean isHostName(String value) {
@@ -113,7 +113,7 @@ public record HostPort(String host, int port) {
     return true;
   }
 
-  private static boolean isAddressLiteral(String value) {
+  private static boolean isIpv6Literal(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';

@@ -117,7 +117,7 @@ final class SmtpConnection implements Closeable {
     } catch (SmtpException e) {
       watchdog.stop();
       closeQuietly(socket);
-      throw watchdog.expired() == null ? e : words.handshakeTimeout(e);
+      throw e; // the handshake's own words, or its timeout's, from above
     } catch (IOException e) {
       watchdog.stop();
       closeQuietly(socket);

@@ -63,11 +63,7 @@ final class Tls {
       return socket;
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
-      throw SmtpException.io(
-          server,
-          "TLS",
-          "no TLS handshake within " + Durations.words(settings.connectTimeout()),
-          e);
+      throw new FailureWords(server, settings).handshakeTimeout(e);
     } catch (SSLException e) {
       closeQuietly(socket);
       throw handshakeFailure(server, settings, e);
