@@ -32,17 +32,8 @@ class SmtpDeadlineTest {
   /** STARTTLS to the scripted server, trusting its test certificate. */
   private static SmtpSettings startTls(int port, Duration connectTimeout, Duration readTimeout)
       throws Exception {
-    return new SmtpSettings(
-        "127.0.0.1",
-        port,
-        TlsMode.STARTTLS,
-        null,
-        null,
-        null,
-        "client.test",
-        connectTimeout,
-        readTimeout,
-        TlsFixtures.trusting("server.p12"));
+    return TestSettings.timed(
+        port, TlsMode.STARTTLS, connectTimeout, readTimeout, TlsFixtures.trusting("server.p12"));
   }
 
   /** Sends a long greeting one byte every 100 ms: each read returns well inside readTimeout. */
@@ -95,14 +86,9 @@ class SmtpDeadlineTest {
           }
         }
         var settings =
-            new SmtpSettings(
-                "127.0.0.1",
+            TestSettings.timed(
                 full.getLocalPort(),
                 TlsMode.NONE,
-                null,
-                null,
-                null,
-                "client.test",
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
                 null);
@@ -250,17 +236,8 @@ class SmtpDeadlineTest {
               }
             })) {
       var settings =
-          new SmtpSettings(
-              "127.0.0.1",
-              server.port(),
-              TlsMode.NONE,
-              null,
-              null,
-              null,
-              TestSettings.LOCALHOST,
-              Duration.ofMillis(250),
-              Duration.ofMillis(500),
-              null);
+          TestSettings.timed(
+              server.port(), TlsMode.NONE, Duration.ofMillis(250), Duration.ofMillis(500), null);
       var client = new SmtpClient(settings, Transcript.NONE);
 
       SmtpException e =

@@ -45,16 +45,22 @@ final class TestSettings {
   }
 
   static SmtpSettings withReadTimeout(int port, Duration readTimeout) {
+    return timed(port, TlsMode.NONE, Duration.ofSeconds(5), readTimeout, null);
+  }
+
+  /** Without credentials, with the given deadlines: for tests of what a deadline ends. */
+  static SmtpSettings timed(
+      int port, TlsMode tls, Duration connectTimeout, Duration readTimeout, SSLContext sslContext) {
     return new SmtpSettings(
         "127.0.0.1",
         port,
-        TlsMode.NONE,
+        tls,
         null,
         null,
         null,
         LOCALHOST,
-        Duration.ofSeconds(5),
+        connectTimeout,
         readTimeout,
-        null);
+        sslContext);
   }
 }
