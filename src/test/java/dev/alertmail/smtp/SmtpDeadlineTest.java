@@ -125,9 +125,7 @@ class SmtpDeadlineTest {
     try (ScriptedSmtpServer server =
         ScriptedSmtpServer.start(
             peer -> {
-              peer.send("220 mx.test");
-              peer.expect("EHLO client.test").send("250-mx.test", "250 STARTTLS");
-              peer.expect("STARTTLS").send("220 ready");
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTls(serverTls);
               for (String line = peer.readLine(); line != null; line = peer.readLine()) {
                 if (line.equals("DATA")) {
@@ -163,9 +161,7 @@ class SmtpDeadlineTest {
     try (ScriptedSmtpServer server =
         ScriptedSmtpServer.start(
             peer -> {
-              peer.send("220 mx.test");
-              peer.expect("EHLO client.test").send("250-mx.test", "250 STARTTLS");
-              peer.expect("STARTTLS").send("220 ready");
+              ScriptedDialogues.offerStartTls(peer);
               peer.sendRaw("\u0016\u0003\u0003\u0040\u0000"); // a handshake record of 16 KiB
               try {
                 for (int i = 0; i < 100; i++) {

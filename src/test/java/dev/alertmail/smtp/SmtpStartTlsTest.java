@@ -45,20 +45,13 @@ class SmtpStartTlsTest {
         .encodeToString(("\0" + USER + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Greets, offers STARTTLS and answers it with 220; the caller then handshakes. */
-  private static void offerStartTls(ScriptedSmtpServer.Peer peer) throws Exception {
-    peer.send("220 mx.test");
-    peer.expect("EHLO client.test").send("250-mx.test", "250-AUTH PLAIN", "250 STARTTLS");
-    peer.expect("STARTTLS").send("220 2.0.0 ready for TLS");
-  }
-
   @Test
   void upgradesWithStartTlsThenAuthenticatesInsideTls() throws Exception {
     SSLContext serverTls = TlsFixtures.serverContext("server.p12");
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer);
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTls(serverTls);
               peer.expect("EHLO client.test").send("250-mx.test", "250 AUTH PLAIN LOGIN");
               peer.expect("AUTH PLAIN " + plainResponse()).send("235 ok");
@@ -78,7 +71,7 @@ class SmtpStartTlsTest {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer);
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTls(serverTls);
               peer.expect("EHLO client.test").send("250 mx.test");
               ScriptedDialogues.acceptTransaction(peer);
@@ -105,7 +98,7 @@ class SmtpStartTlsTest {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer); // announced AUTH PLAIN in clear text
+              ScriptedDialogues.offerStartTls(peer); // announced AUTH PLAIN in clear text
               peer.startTls(serverTls);
               peer.expect("EHLO client.test").send("250-mx.test", "250 AUTH LOGIN");
               peer.expect("AUTH LOGIN").send("334 VXNlcm5hbWU6");
@@ -122,7 +115,7 @@ class SmtpStartTlsTest {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer);
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTls(serverTls);
               peer.expect("EHLO client.test").send("554 not today");
               peer.expect("QUIT").send("221 bye");
@@ -178,7 +171,7 @@ class SmtpStartTlsTest {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer);
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTlsExpectingFailure(serverTls);
             });
     SmtpException e = failure(TlsMode.STARTTLS, null); // the JVM's trust store
@@ -192,7 +185,7 @@ class SmtpStartTlsTest {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer);
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTlsExpectingFailure(serverTls);
             });
     SmtpException e = failure(TlsMode.STARTTLS, TlsFixtures.trusting("wrong-name.p12"));
@@ -206,7 +199,7 @@ class SmtpStartTlsTest {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              offerStartTls(peer);
+              ScriptedDialogues.offerStartTls(peer);
               peer.startTlsExpectingFailure(serverTls);
             });
     SmtpException e = failure(TlsMode.STARTTLS, TlsFixtures.trusting("ca.p12"));
