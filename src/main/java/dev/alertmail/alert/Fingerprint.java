@@ -20,6 +20,12 @@ public final class Fingerprint {
   /** Exceptions of a cause chain that take part. */
   public static final int MAX_CAUSES = 8;
 
+  /**
+   * Characters of the message template that take part: two messages that agree this far are one
+   * problem, and an alert cut to fit a mail keeps its fingerprint.
+   */
+  public static final int TEMPLATE_CHARS = 4_096;
+
   private Fingerprint() {}
 
   /** {@return a stable 12-hex-digit fingerprint of the event} */
@@ -59,7 +65,11 @@ public final class Fingerprint {
         throw new IllegalStateException("every JDK has SHA-256", e);
       }
       update(sha, loggerName);
-      update(sha, messageTemplate);
+      update(
+          sha,
+          messageTemplate != null && messageTemplate.length() > TEMPLATE_CHARS
+              ? messageTemplate.substring(0, TEMPLATE_CHARS)
+              : messageTemplate);
     }
 
     /** The next exception of the chain, by class name. */
@@ -87,7 +97,10 @@ public final class Fingerprint {
   }
 
   private static void update(MessageDigest sha, String value) {
-    sha.update(value.getBytes(StandardCharsets.UTF_8));
+    // log.error((String) null) is legal, and so is a logger without a name
+    if (value != null) {
+      sha.update(value.getBytes(StandardCharsets.UTF_8));
+    }
     sha.update((byte) 0); // a separator, so ("ab", "c") and ("a", "bc") differ
   }
 }

@@ -106,7 +106,9 @@ public final class FloodControl {
 
   /** A triggering event arrived. */
   public void accept(Alert alert, Instant now) {
-    DigestEntry entry = DigestEntry.of(alert);
+    // what one event carries may cost its detail, never the memory held here or a mail's delivery
+    DigestEntry entry = DigestEntry.of(EventBudget.DEFAULT.apply(alert));
+    alert = entry.sample();
     Instant mailedAt = repeats.mailedWithinWindow(entry.fingerprint(), now);
     if (mailedAt != null && !pending.containsKey(entry.fingerprint())) {
       // counted, not mailed: keep only the trigger as sample, so repeats stay small

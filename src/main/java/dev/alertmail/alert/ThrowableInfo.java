@@ -15,6 +15,10 @@ import java.util.Objects;
  *     {@code ... N more})
  * @param cause the cause, or null
  * @param suppressed suppressed exceptions, never null
+ * @param framesCut own frames left out after {@code frames} to keep the mail within its size
+ * @param suppressedCut suppressed exceptions left out after {@code suppressed}
+ * @param causesCut causes left out after {@code cause}'s chain ended (counted on the throwable
+ *     whose cause was left out)
  */
 public record ThrowableInfo(
     String className,
@@ -22,15 +26,39 @@ public record ThrowableInfo(
     List<String> frames,
     int commonFrames,
     ThrowableInfo cause,
-    List<ThrowableInfo> suppressed) {
+    List<ThrowableInfo> suppressed,
+    int framesCut,
+    int suppressedCut,
+    int causesCut) {
 
   /** Checks the required fields and takes unmodifiable copies of the lists. */
   public ThrowableInfo {
     Objects.requireNonNull(className, "className");
     frames = frames == null ? List.of() : List.copyOf(frames);
     suppressed = suppressed == null ? List.of() : List.copyOf(suppressed);
-    if (commonFrames < 0) {
-      throw new IllegalArgumentException("commonFrames must be >= 0: " + commonFrames);
+    if (commonFrames < 0 || framesCut < 0 || suppressedCut < 0 || causesCut < 0) {
+      throw new IllegalArgumentException(
+          "counts must be >= 0: " + commonFrames + ", " + framesCut + ", " + suppressedCut);
     }
+  }
+
+  /** A throwable as read, nothing cut. */
+  public ThrowableInfo(
+      String className,
+      String message,
+      List<String> frames,
+      int commonFrames,
+      ThrowableInfo cause,
+      List<ThrowableInfo> suppressed) {
+    this(className, message, frames, commonFrames, cause, suppressed, 0, 0, 0);
+  }
+
+  /** {@return the innermost cause of the chain, this throwable when it has none} */
+  public ThrowableInfo root() {
+    ThrowableInfo root = this;
+    while (root.cause != null) {
+      root = root.cause;
+    }
+    return root;
   }
 }

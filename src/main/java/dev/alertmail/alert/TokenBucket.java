@@ -17,9 +17,18 @@ final class TokenBucket {
 
   TokenBucket(int capacity, Duration period, Instant now) {
     this.capacity = capacity;
-    this.nanosPerToken = Math.max(1, period.toNanos() / capacity);
+    this.nanosPerToken = Math.max(1, saturatedNanos(period) / capacity);
     this.tokens = capacity;
     this.refilledAt = now;
+  }
+
+  // settings bound the period far below this; a period beyond 292 years must still not throw
+  private static long saturatedNanos(Duration period) {
+    try {
+      return period.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** Takes a token if there is one. */
@@ -48,7 +57,7 @@ final class TokenBucket {
 
   private void refill(Instant now) {
     if (now.isAfter(refilledAt)) {
-      long elapsed = Duration.between(refilledAt, now).toNanos();
+      long elapsed = saturatedNanos(Duration.between(refilledAt, now));
       tokens = Math.min(capacity, tokens + (double) elapsed / nanosPerToken);
       refilledAt = now;
     }

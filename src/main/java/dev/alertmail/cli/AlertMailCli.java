@@ -2,6 +2,7 @@ package dev.alertmail.cli;
 
 import dev.alertmail.config.SettingWords;
 import dev.alertmail.smtp.Transcript;
+import dev.alertmail.text.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -56,14 +57,15 @@ public final class AlertMailCli {
                 "unknown command '" + arguments.command() + "': write send, zabbix or check");
       };
     } catch (CliFailure e) {
-      err.println(
-          "alertmail: " + (logbackWords ? e.getMessage() : SettingWords.CLI.speak(e.getMessage())));
+      String message = logbackWords ? e.getMessage() : SettingWords.CLI.speak(e.getMessage());
+      // what a server or an endpoint said is in it: never let it drive the terminal
+      err.println("alertmail: " + UntrustedText.visibleLines(message));
       if (e.exitCode == ExitCode.USAGE) {
         err.println(Help.USAGE);
       }
       return e.exitCode.code;
     } catch (RuntimeException e) {
-      err.println("alertmail: internal error: " + e);
+      err.println("alertmail: internal error: " + UntrustedText.visible(String.valueOf(e)));
       return ExitCode.UNAVAILABLE.code;
     }
   }

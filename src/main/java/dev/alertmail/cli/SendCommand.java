@@ -11,6 +11,8 @@ import dev.alertmail.smtp.RouteFailure;
 import dev.alertmail.smtp.SmtpException;
 import dev.alertmail.smtp.Transcript;
 import dev.alertmail.smtp.TransportReport;
+import dev.alertmail.text.ShortList;
+import dev.alertmail.text.UntrustedText;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -94,7 +96,7 @@ final class SendCommand {
     for (DeliveryReport delivered : report.delivered()) {
       out.println(
           "delivered to "
-              + String.join(", ", delivered.accepted())
+              + ShortList.of(delivered.accepted())
               + " via "
               + delivered.server()
               + (delivered.queued().isEmpty() ? "" : ": " + delivered.queued()));
@@ -103,7 +105,7 @@ final class SendCommand {
       throw new CliFailure(
           exitCode(failure.cause()),
           "not delivered to "
-              + String.join(", ", failure.recipients())
+              + ShortList.of(failure.recipients())
               + ": "
               + failure.cause().getMessage());
     }
@@ -170,6 +172,9 @@ final class SendCommand {
       char c = text.charAt(i);
       // C0, DEL and C1 (U+0085 is a line break to some readers), line and paragraph separators
       boolean breaking = c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029';
+      if (UntrustedText.isInvisible(c)) {
+        continue; // U+202E and its kin would make the subject read backwards
+      }
       if (!breaking) {
         out.append(c);
       } else if (!inRun) {

@@ -5,6 +5,7 @@ import dev.alertmail.config.OAuthChecks;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.oauth.TokenCache;
 import dev.alertmail.smtp.AuthMechanism;
+import dev.alertmail.smtp.Durations;
 import dev.alertmail.smtp.HostPort;
 import dev.alertmail.smtp.MxResolver;
 import dev.alertmail.smtp.SmtpSettings;
@@ -191,6 +192,14 @@ record SmtpSetup(
       Duration duration = dev.alertmail.config.SettingDuration.parse(value);
       if (duration.isZero() || duration.isNegative()) {
         throw new IllegalArgumentException("not positive");
+      }
+      if (duration.compareTo(AlertMailSettings.MAX_TIMEOUT) > 0) {
+        throw config(
+            "<"
+                + setting
+                + "> may be at most "
+                + Durations.words(AlertMailSettings.MAX_TIMEOUT)
+                + ", such as '10 seconds'");
       }
       return duration;
     } catch (IllegalArgumentException e) {

@@ -74,7 +74,8 @@ public final class AlertMailSettings {
           "transcript",
           "threading",
           "listId",
-          "appPackages");
+          "appPackages",
+          "maxMailSize");
 
   /** Every setting's name, in the order the README lists them. */
   public static final List<String> NAMES =
@@ -91,6 +92,29 @@ public final class AlertMailSettings {
   public static final String DEFAULT_SUBJECT = "[%contextName] %level %logger{20}: %message";
 
   static final int MAX_BUFFER_SIZE = 10_000;
+
+  /**
+   * The longest {@code connectTimeout}, {@code readTimeout} and {@code shutdownTimeout}: longer
+   * waits help nobody, and each bound keeps a clock's arithmetic far from overflowing.
+   */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+  /** The longest {@code groupWait}. */
+  static final Duration MAX_GROUP_WAIT = Duration.ofDays(1);
+
+  /** The longest {@code ratePeriod} and {@code dedupWindow}. */
+  static final Duration MAX_PERIOD = Duration.ofDays(30);
+
+  /** The largest {@code maxMails} and {@code queueSize}. */
+  static final int MAX_COUNT = 1_000_000;
+
+  /** The default {@code maxMailSize}: a few hundred KB, far below any server's limit. */
+  public static final long DEFAULT_MAIL_SIZE = 256L << 10;
+
+  /** The bounds of {@code maxMailSize}: room for the causes at least, no more than servers take. */
+  static final long MIN_MAIL_SIZE = 16L << 10;
+
+  static final long MAX_MAIL_SIZE = 64L << 20;
 
   private final Map<String, String> values = new LinkedHashMap<>();
   private String undefinedHint = "set it in the environment or as a <property> in logback.xml.";
@@ -183,21 +207,26 @@ public final class AlertMailSettings {
             .tokens(this, mechanism, trust, connectTimeoutOf(), readTimeoutOf());
     check.credentials(get("username"), get("password"), get("authMechanism"), tokens != null);
     check.localhost(get("localhost"));
-    Duration connectTimeout = check.positive("connectTimeout", get("connectTimeout"), 10_000);
-    Duration readTimeout = check.positive("readTimeout", get("readTimeout"), 60_000);
-    Duration shutdownTimeout = check.positive("shutdownTimeout", get("shutdownTimeout"), 10_000);
+    Duration connectTimeout =
+        check.positive("connectTimeout", get("connectTimeout"), 10_000, MAX_TIMEOUT);
+    Duration readTimeout = check.positive("readTimeout", get("readTimeout"), 60_000, MAX_TIMEOUT);
+    Duration shutdownTimeout =
+        check.positive("shutdownTimeout", get("shutdownTimeout"), 10_000, MAX_TIMEOUT);
     String level = check.level(get("triggerLevel"), levels);
     int bufferSize = check.number("bufferSize", get("bufferSize"), 32, 0, MAX_BUFFER_SIZE);
-    int queueSize = check.number("queueSize", get("queueSize"), 1024, 1, Integer.MAX_VALUE);
+    int queueSize = check.number("queueSize", get("queueSize"), 1024, 1, MAX_COUNT);
     boolean transcript = check.flag("transcript", get("transcript"));
+    long maxMailSize =
+        check.size(
+            "maxMailSize", get("maxMailSize"), DEFAULT_MAIL_SIZE, MIN_MAIL_SIZE, MAX_MAIL_SIZE);
     boolean threading = get("threading") == null || check.flag("threading", get("threading"));
     String subject = get("subject") == null ? DEFAULT_SUBJECT : get("subject");
     FloodPolicy flood =
         new FloodPolicy(
-            check.notNegative("groupWait", get("groupWait"), 10_000),
-            check.number("maxMails", get("maxMails"), 12, 1, Integer.MAX_VALUE),
-            check.positive("ratePeriod", get("ratePeriod"), 3_600_000),
-            check.notNegative("dedupWindow", get("dedupWindow"), 3_600_000));
+            check.notNegative("groupWait", get("groupWait"), 10_000, MAX_GROUP_WAIT),
+            check.number("maxMails", get("maxMails"), 12, 1, MAX_COUNT),
+            check.positive("ratePeriod", get("ratePeriod"), 3_600_000, MAX_PERIOD),
+            check.notNegative("dedupWindow", get("dedupWindow"), 3_600_000, MAX_PERIOD));
     if (!problems.isEmpty()) {
       return null;
     }
@@ -228,7 +257,8 @@ public final class AlertMailSettings {
             tokens,
             threading,
             get("listId") == null ? null : get("listId").strip(),
-            appPackages());
+            appPackages(),
+            maxMailSize);
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
   }
 

@@ -1,6 +1,7 @@
 package dev.alertmail.config;
 
 import dev.alertmail.mail.MailAddress;
+import dev.alertmail.smtp.Durations;
 import dev.alertmail.smtp.HostPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,9 +179,9 @@ final class SettingChecks {
     }
   }
 
-  Duration positive(String name, String value, long defaultMillis) {
+  Duration positive(String name, String value, long defaultMillis, Duration max) {
     Duration duration = duration(name, value, defaultMillis);
-    if (duration != null && (duration.isZero() || duration.isNegative())) {
+    if (duration.isZero() || duration.isNegative()) {
       problems.add(
           "<"
               + name
@@ -190,12 +191,12 @@ final class SettingChecks {
               + name
               + ">.");
     }
-    return duration;
+    return atMost(name, duration, max, defaultMillis);
   }
 
-  Duration notNegative(String name, String value, long defaultMillis) {
+  Duration notNegative(String name, String value, long defaultMillis, Duration max) {
     Duration duration = duration(name, value, defaultMillis);
-    if (duration != null && duration.isNegative()) {
+    if (duration.isNegative()) {
       problems.add(
           "<"
               + name
@@ -205,7 +206,30 @@ final class SettingChecks {
               + name
               + ">.");
     }
-    return duration;
+    return atMost(name, duration, max, defaultMillis);
+  }
+
+  /**
+   * A duration beyond its bound would overflow a clock's arithmetic, or wait longer than anyone
+   * means to; it is found here rather than at the first alert.
+   */
+  private Duration atMost(String name, Duration duration, Duration max, long defaultMillis) {
+    if (duration.compareTo(max) <= 0) {
+      return duration;
+    }
+    problems.add(
+        "<"
+            + name
+            + "> may be at most "
+            + Durations.words(max)
+            + ": write e.g. <"
+            + name
+            + ">"
+            + Durations.words(Duration.ofMillis(defaultMillis))
+            + "</"
+            + name
+            + ">.");
+    return Duration.ofMillis(defaultMillis);
   }
 
   private Duration duration(String name, String value, long defaultMillis) {
@@ -255,6 +279,38 @@ final class SettingChecks {
             + " (default "
             + otherwise
             + ").");
+    return otherwise;
+  }
+
+  /** A size in bytes, from {@code min} to {@code max}. */
+  long size(String name, String value, long otherwise, long min, long max) {
+    if (value == null) {
+      return otherwise;
+    }
+    try {
+      long size = SettingSize.parse(value);
+      if (size >= min && size <= max) {
+        return size;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    problems.add(
+        "<"
+            + name
+            + "> '"
+            + printable(value)
+            + "' is not a size from "
+            + (min >> 10)
+            + " KB to "
+            + (max >> 20)
+            + " MB: write e.g. <"
+            + name
+            + ">"
+            + (otherwise >> 10)
+            + " KB</"
+            + name
+            + ">.");
     return otherwise;
   }
 

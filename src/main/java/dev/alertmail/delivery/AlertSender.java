@@ -4,6 +4,7 @@ import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertSource;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.FloodControl;
+import dev.alertmail.alert.Unreadable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -25,6 +26,8 @@ public final class AlertSender {
 
   // bounds each idle wait, so a stop request or a clock jump is noticed soon
   private static final long MAX_WAIT_MILLIS = 1_000;
+  // after an unexpected failure, so one that repeats does not hold a core
+  private static final long FAILURE_PAUSE_MILLIS = 1_000;
   // alerts taken from the hand-off before flood control decides, so a burst becomes one mail
   private static final int BATCH = 4_096;
 
@@ -44,6 +47,8 @@ public final class AlertSender {
   private volatile boolean exiting;
   // set by the sender thread only, once an exit flush found nothing more to send
   private volatile boolean drained;
+  // set by the sender thread only, as it ends
+  private volatile boolean ended;
   private final Object idle = new Object();
   private volatile boolean abandoned;
   // what the worker holds (flood control and the mail in flight), for stop()'s report
@@ -160,7 +165,7 @@ public final class AlertSender {
     handoff.wakeConsumer();
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (idle) {
-      while (!drained && worker.isAlive()) {
+      while (!drained && !ended && worker.isAlive()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -183,14 +188,47 @@ public final class AlertSender {
   }
 
   private void run() {
-    DigestMailer mailer;
     try {
-      mailer = new DigestMailer(config, LocalHost.resolve(), status, failureReports);
-    } catch (RuntimeException e) {
-      status.error("Alert sender could not start: " + e.getMessage(), e);
-      return;
+      DigestMailer mailer;
+      try {
+        mailer = new DigestMailer(config, LocalHost.resolve(), status, failureReports);
+      } catch (RuntimeException e) {
+        status.error("Alert sender could not start: " + e.getMessage(), e);
+        return;
+      }
+      FloodControl flood = new FloodControl(config.flood(), clock.instant(), random);
+      while (!serve(mailer, flood)) {
+        // a step failed; serve() reported it and the sender carries on
+      }
+    } finally {
+      // flushForExit() waits for this thread; wake it now, not when its timeout runs out
+      ended = true;
+      signalIdle();
     }
-    FloodControl flood = new FloodControl(config.flood(), clock.instant(), random);
+  }
+
+  /**
+   * Runs the sender's loop until it ends ({@return true}); {@return false} after a step failed in a
+   * way no step expects (a bug, an error thrown where none should be), once it is reported, so the
+   * caller runs the loop again: whatever goes wrong, the sender keeps serving.
+   */
+  private boolean serve(DigestMailer mailer, FloodControl flood) {
+    try {
+      loop(mailer, flood);
+      return true;
+    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+      long skipped = failureReports.admit();
+      if (skipped >= 0) {
+        status.error(
+            "Alert sender hit an unexpected failure and carries on (please report this): " + e, e);
+      }
+      // a failure that repeats at once must not spin the thread: pause a moment, or until stop
+      handoff.pause(FAILURE_PAUSE_MILLIS);
+      return false;
+    }
+  }
+
+  private void loop(DigestMailer mailer, FloodControl flood) {
     while (!abandoned) {
       if (stopRequested) {
         take(flood, 0, Integer.MAX_VALUE); // all of it: the last mail accounts for everything
@@ -266,10 +304,11 @@ public final class AlertSender {
       try {
         flood.accept(source, clock.instant());
         admission.learn(source);
-      } catch (RuntimeException e) {
-        // a bug or a hostile toString() must cost this alert, counted, never the sender thread
-        status.error("Could not read an alert; it is counted as dropped: " + e, e);
-        flood.dropped(1, clock.instant());
+      } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+        // a bug or a hostile exception must cost this alert's detail, never the alert, another
+        // alert or the sender thread: it is mailed with what is known
+        status.error("Could not read an alert; it is mailed without its detail: " + e, e);
+        flood.accept(Unreadable.alert(source, e, clock.millis()), clock.instant());
       }
       source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }

@@ -77,6 +77,11 @@ final class BoundedHandoff<T> {
     return item;
   }
 
+  /** Parks the consumer for at most the given time, or until an offer or a wake-up. */
+  void pause(long millis) {
+    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(millis));
+  }
+
   /** Wakes the consumer, for example to notice a stop request. */
   void wakeConsumer() {
     Thread waiting = consumer;

@@ -3,9 +3,9 @@ package dev.alertmail.delivery;
 import dev.alertmail.alert.Backoff;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.mail.AlertMailComposer;
+import dev.alertmail.mail.FittedMail;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailMessage;
-import dev.alertmail.mail.MimeRenderer;
 import dev.alertmail.mail.Origin;
 import dev.alertmail.smtp.DeliveryReport;
 import dev.alertmail.smtp.Envelope;
@@ -18,6 +18,7 @@ import dev.alertmail.smtp.SmtpSettings;
 import dev.alertmail.smtp.SmtpTransport;
 import dev.alertmail.smtp.Transcript;
 import dev.alertmail.smtp.TransportReport;
+import dev.alertmail.text.ShortList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ final class DigestMailer {
   private final SmtpTransport transport;
   private final StatusSink status;
   private final ReportThrottle failureReports;
+  private final long maxMailSize;
 
   DigestMailer(SenderConfig config, LocalHost host, StatusSink status, ReportThrottle throttle) {
     this.composer =
@@ -77,6 +79,7 @@ final class DigestMailer {
             : SmtpTransport.viaRelays(config.relays(), settings, transcript);
     this.status = status;
     this.failureReports = throttle;
+    this.maxMailSize = config.maxMailSize();
   }
 
   /**
@@ -92,11 +95,13 @@ final class DigestMailer {
     byte[] bytes;
     TransportReport report;
     try {
-      message = composer.compose(digest, Instant.now());
-      bytes = MimeRenderer.render(message);
+      FittedMail mail = FittedMail.fit(composer, digest, Instant.now(), maxMailSize, "maxMailSize");
+      message = mail.message();
+      bytes = mail.bytes();
       List<String> recipients =
           message.recipients().stream().map(MailAddress::toString).distinct().toList();
       report = transport.send(new Envelope(message.from().toString(), recipients), bytes);
+      report = refitForSmallerServers(digest, message, bytes.length, report);
     } catch (RuntimeException e) {
       // a bug must cost this mail, never the sender thread
       status.error("Could not send alert mail: " + e, e);
@@ -133,11 +138,56 @@ final class DigestMailer {
             + "\" is waiting for a retry in "
             + retry.untilDue(now).toSeconds()
             + " s for "
-            + String.join(", ", waiting.recipients())
+            + ShortList.of(waiting.recipients())
             + " ("
             + waiting.reason()
             + "); the others have it.");
     return new Delivery(DeliveryOutcome.DELIVERED, retry);
+  }
+
+  /**
+   * A server whose size limit is below {@code maxMailSize} refused the mail for its size: the mail
+   * is made again within that limit and sent to the recipients behind that server, so a mail is
+   * never lost for its size. Each smaller server gets its own fit, at most a few rounds.
+   */
+  private TransportReport refitForSmallerServers(
+      Digest digest, MailMessage message, long sent, TransportReport report) {
+    for (int round = 0; round < 3; round++) {
+      long limit = 0;
+      List<String> recipients = new ArrayList<>();
+      List<RouteFailure> kept = new ArrayList<>();
+      for (RouteFailure failure : report.failed()) {
+        long size = failure.cause().sizeLimit();
+        if (size > 0 && size < sent) {
+          limit = limit == 0 ? size : Math.min(limit, size);
+          recipients.addAll(failure.recipients());
+        } else {
+          kept.add(failure);
+        }
+      }
+      if (recipients.isEmpty()) {
+        return report;
+      }
+      FittedMail smaller =
+          FittedMail.fit(composer, digest, Instant.now(), limit, "the server's size limit");
+      status.info(
+          "Alert mail \""
+              + message.subject()
+              + "\" exceeds a server's size limit of "
+              + limit
+              + " bytes; sending it shortened to "
+              + smaller.bytes().length
+              + " bytes to "
+              + ShortList.of(recipients));
+      TransportReport again =
+          transport.send(new Envelope(message.from().toString(), recipients), smaller.bytes());
+      List<DeliveryReport> delivered = new ArrayList<>(report.delivered());
+      delivered.addAll(again.delivered());
+      kept.addAll(again.failed());
+      report = new TransportReport(delivered, kept);
+      sent = smaller.bytes().length;
+    }
+    return report;
   }
 
   /**
@@ -165,7 +215,7 @@ final class DigestMailer {
         "Alert mail \""
             + retry.subject()
             + "\" not delivered to "
-            + String.join(", ", waiting.recipients())
+            + ShortList.of(waiting.recipients())
             + ": still refused for now after "
             + retry.retries()
             + " retries over "
@@ -183,7 +233,7 @@ final class DigestMailer {
         "Alert mail \""
             + retry.subject()
             + "\" not delivered to "
-            + String.join(", ", retry.waiting())
+            + ShortList.of(retry.waiting())
             + ": the appender stopped while a retry was pending ("
             + retry.lastReason()
             + ").",
@@ -202,12 +252,7 @@ final class DigestMailer {
     String reason = null;
     for (DeliveryReport delivered : report.delivered()) {
       for (RecipientRejection rejection : delivered.rejected()) {
-        String answer =
-            delivered.server()
-                + " answered "
-                + rejection.reply().code()
-                + " "
-                + rejection.reply().text();
+        String answer = delivered.server() + " answered " + rejection.reply();
         if (rejection.reply().isTransientFailure()) {
           waiting.add(rejection.recipient());
           reason = reason != null ? reason : answer;
@@ -227,7 +272,7 @@ final class DigestMailer {
           "Sent alert mail \""
               + subject
               + "\" to "
-              + String.join(", ", delivered.accepted())
+              + ShortList.of(delivered.accepted())
               + " via "
               + delivered.server()
               + (attempt > 0 ? " (retry " + attempt + ")" : ""));
@@ -260,7 +305,7 @@ final class DigestMailer {
         "Could not send alert mail \""
             + subject
             + "\" to "
-            + String.join(", ", failure.recipients())
+            + ShortList.of(failure.recipients())
             + ": "
             + cause.getMessage()
             + (cause.isTransient() ? "" : " [permanent]")

@@ -43,6 +43,7 @@ import javax.net.ssl.SSLContext;
  * @param listId the {@code List-Id}, or null for one derived from the application
  * @param appPackages package prefixes of the application's own code; empty to derive them from the
  *     triggering loggers
+ * @param maxMailSize the most bytes one mail may have; a larger one is shortened to fit
  */
 public record SenderConfig(
     String name,
@@ -70,7 +71,8 @@ public record SenderConfig(
     TokenCache tokens,
     boolean threading,
     String listId,
-    List<String> appPackages) {
+    List<String> appPackages,
+    long maxMailSize) {
 
   /** Checks the required fields and copies the lists. */
   public SenderConfig {
@@ -83,6 +85,9 @@ public record SenderConfig(
     cc = List.copyOf(cc);
     bcc = List.copyOf(bcc);
     appPackages = appPackages == null ? List.of() : List.copyOf(appPackages);
+    if (maxMailSize < 1) {
+      throw new IllegalArgumentException("maxMailSize must be positive: " + maxMailSize);
+    }
   }
 
   /** {@return where mail goes, for reports: the relays, or "MX routing"} */

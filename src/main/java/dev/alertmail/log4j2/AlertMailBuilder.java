@@ -45,7 +45,22 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
 
   @PluginBuilderAttribute private String appPackages;
 
+  @PluginBuilderAttribute private String maxMailSize;
+
   AlertMailBuilder() {}
+
+  /**
+   * The most one mail may take, e.g. {@code 256 KB} or {@code 1 MB} (from 16 KB to 64 MB). Default:
+   * {@code 256 KB}. A larger mail is made again with less detail (context, then frames, then long
+   * values) until it fits, and says so; a server whose SIZE is smaller gets a mail that fits it.
+   *
+   * @param maxMailSize the value as written
+   * @return this builder
+   */
+  public AlertMailBuilder setMaxMailSize(String maxMailSize) {
+    this.maxMailSize = maxMailSize;
+    return this;
+  }
 
   /**
    * The package prefixes of the application's own code, a comma list. Default: derived from the
@@ -182,6 +197,7 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
     settings.set("threading", threading);
     settings.set("listId", listId);
     settings.set("appPackages", appPackages);
+    settings.set("maxMailSize", maxMailSize);
     String application =
         getConfiguration() == null || getConfiguration().getName() == null
             ? ""

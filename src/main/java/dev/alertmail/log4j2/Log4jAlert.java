@@ -41,9 +41,16 @@ final class Log4jAlert implements AlertSource {
   @Override
   public Alert toAlert() {
     return new Alert(
-        Log4jEvents.toAlertEvent(trigger),
-        Log4jEvents.toAlertEvents(context),
-        subject.toSerializable(stableSubject ? template(trigger) : trigger));
+        Log4jEvents.toAlertEvent(trigger), Log4jEvents.toAlertEvents(context), subject());
+  }
+
+  /** The rendered subject; empty, so the mail names level and logger, when it cannot be made. */
+  private String subject() {
+    try {
+      return subject.toSerializable(stableSubject ? template(trigger) : trigger);
+    } catch (RuntimeException | LinkageError e) {
+      return ""; // a message that cannot format itself: the body says what it could read
+    }
   }
 
   /**

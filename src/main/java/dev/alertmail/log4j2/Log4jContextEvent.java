@@ -31,8 +31,8 @@ record Log4jContextEvent(
       pattern = message.getFormat();
       text = message.getFormattedMessage();
       message = null;
-    } else if (message != null && !StableArguments.allImmutable(message.getParameters())) {
-      message.getFormattedMessage(); // a message of its own keeps the text it formatted
+    } else if (message != null) {
+      formatIfUnstable(message);
     }
     // no thread context: a mail shows a context event's time, level, thread, logger, message and
     // exception, never its MDC, and copying it would cost a map per event
@@ -45,6 +45,16 @@ record Log4jContextEvent(
         text,
         event.getThreadName(),
         event.getThrown());
+  }
+
+  private static void formatIfUnstable(Message message) {
+    try {
+      if (!StableArguments.allImmutable(message.getParameters())) {
+        message.getFormattedMessage(); // a message of its own keeps the text it formatted
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // it cannot format itself: the mail says so, and the logging thread never sees it
+    }
   }
 
   /** The message as written in the code. */

@@ -4,6 +4,7 @@ import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Fingerprint;
 import dev.alertmail.alert.StableArguments;
 import dev.alertmail.alert.Throwables;
+import dev.alertmail.alert.Unreadable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,48 +60,65 @@ final class Log4jEvents {
   }
 
   private static void formatIfUnstable(Message message) {
-    if (message != null && !StableArguments.allImmutable(message.getParameters())) {
-      message.getFormattedMessage();
+    try {
+      if (message != null && !StableArguments.allImmutable(message.getParameters())) {
+        message.getFormattedMessage();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // the application's message cannot format itself: the sender notes that in the mail, and
+      // the logging thread must not see it
     }
   }
 
   /** The event's fingerprint without converting its stack trace or context. */
   static String fingerprint(LogEvent event) {
     Message message = event.getMessage();
-    String formatted = message == null ? "" : message.getFormattedMessage();
-    String template =
-        message == null || message.getFormat() == null ? formatted : message.getFormat();
+    String formatted = formatted(message);
     Fingerprint.Builder fingerprint =
-        Fingerprint.builder(event.getLoggerName() == null ? "" : event.getLoggerName(), template);
+        Fingerprint.builder(
+            event.getLoggerName() == null ? "" : event.getLoggerName(),
+            template(message, formatted));
     return Throwables.fingerprint(fingerprint, event.getThrown()).build();
   }
 
+  /**
+   * The trigger as a snapshot; a part the application's objects cannot give (a message that fails
+   * to format) is noted in its place, and the rest still arrives.
+   */
   static AlertEvent toAlertEvent(LogEvent event) {
-    Message message = event.getMessage();
-    String formatted = message == null ? "" : message.getFormattedMessage();
-    String template =
-        message == null || message.getFormat() == null ? formatted : message.getFormat();
-    return new AlertEvent(
-        event.getTimeMillis(),
-        event.getLevel().name(),
-        event.getLoggerName() == null ? "" : event.getLoggerName(),
-        template,
-        formatted,
-        event.getThreadName(),
-        event.getContextData().toMap(),
-        Throwables.describe(event.getThrown()));
+    try {
+      Message message = event.getMessage();
+      String formatted = formatted(message);
+      return new AlertEvent(
+          event.getTimeMillis(),
+          event.getLevel().name(),
+          event.getLoggerName() == null ? "" : event.getLoggerName(),
+          template(message, formatted),
+          formatted,
+          event.getThreadName(),
+          event.getContextData().toMap(),
+          Throwables.describe(event.getThrown()));
+    } catch (RuntimeException | LinkageError e) {
+      return Unreadable.event(
+          event.getTimeMillis(), String.valueOf(event.getLevel()), event.getLoggerName(), e);
+    }
   }
 
   static AlertEvent toAlertEvent(Log4jContextEvent event) {
-    return new AlertEvent(
-        event.timeMillis(),
-        event.level().name(),
-        event.loggerName() == null ? "" : event.loggerName(),
-        event.template(),
-        event.formattedMessage(),
-        event.threadName(),
-        Map.of(),
-        Throwables.describe(event.thrown()));
+    try {
+      return new AlertEvent(
+          event.timeMillis(),
+          event.level().name(),
+          event.loggerName() == null ? "" : event.loggerName(),
+          Unreadable.text(event::template, "getFormat()"),
+          Unreadable.text(event::formattedMessage, "getFormattedMessage()"),
+          event.threadName(),
+          Map.of(),
+          Throwables.describe(event.thrown()));
+    } catch (RuntimeException | LinkageError e) {
+      return Unreadable.event(
+          event.timeMillis(), String.valueOf(event.level()), event.loggerName(), e);
+    }
   }
 
   static List<AlertEvent> toAlertEvents(List<Log4jContextEvent> events) {
@@ -109,5 +127,18 @@ final class Log4jEvents {
       result.add(toAlertEvent(event));
     }
     return result;
+  }
+
+  private static String formatted(Message message) {
+    if (message == null) {
+      return "";
+    }
+    String formatted = Unreadable.text(message::getFormattedMessage, "getFormattedMessage()");
+    return formatted == null ? "" : formatted;
+  }
+
+  private static String template(Message message, String formatted) {
+    String format = message == null ? null : Unreadable.text(message::getFormat, "getFormat()");
+    return format == null ? formatted : format;
   }
 }

@@ -1,6 +1,7 @@
 package dev.alertmail.log4j2;
 
 import dev.alertmail.delivery.StatusSink;
+import dev.alertmail.text.UntrustedText;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.status.StatusLogger;
 
@@ -21,16 +22,16 @@ final class Log4jStatus implements StatusSink {
 
   @Override
   public void info(String message) {
-    STATUS.info("AlertMail [{}]: {}", appender, message);
+    STATUS.info("AlertMail [{}]: {}", appender, UntrustedText.visibleLines(message));
   }
 
   @Override
   public void warn(String message) {
-    STATUS.warn("AlertMail [{}]: {}", appender, message);
+    STATUS.warn("AlertMail [{}]: {}", appender, UntrustedText.visibleLines(message));
   }
 
   @Override
   public void error(String message, Throwable cause) {
-    STATUS.error("AlertMail [" + appender + "]: " + message, cause);
+    STATUS.error("AlertMail [" + appender + "]: " + UntrustedText.visibleLines(message), cause);
   }
 }

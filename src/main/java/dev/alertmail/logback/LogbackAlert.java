@@ -43,8 +43,15 @@ final class LogbackAlert implements AlertSource {
   @Override
   public Alert toAlert() {
     return new Alert(
-        LogbackEvents.toAlertEvent(trigger),
-        LogbackEvents.toAlertEvents(context),
-        StableSubject.render(subjectLayout, trigger, stableSubject));
+        LogbackEvents.toAlertEvent(trigger), LogbackEvents.toAlertEvents(context), subject());
+  }
+
+  /** The rendered subject; empty, so the mail names level and logger, when it cannot be made. */
+  private String subject() {
+    try {
+      return StableSubject.render(subjectLayout, trigger, stableSubject);
+    } catch (RuntimeException | LinkageError e) {
+      return ""; // a converter that fails on this event: the body says what could be read
+    }
   }
 }

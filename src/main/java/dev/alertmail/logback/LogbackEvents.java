@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Fingerprint;
 import dev.alertmail.alert.ThrowableInfo;
+import dev.alertmail.alert.Unreadable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,21 @@ final class LogbackEvents {
   }
 
   private static AlertEvent toAlertEvent(ILoggingEvent event, Map<String, String> mdc) {
-    return new AlertEvent(
-        event.getTimeStamp(),
-        event.getLevel().toString(),
-        event.getLoggerName(),
-        event.getMessage(),
-        event.getFormattedMessage(),
-        event.getThreadName(),
-        mdc,
-        toThrowableInfo(event.getThrowableProxy(), 0));
+    try {
+      return new AlertEvent(
+          event.getTimeStamp(),
+          event.getLevel().toString(),
+          event.getLoggerName(),
+          event.getMessage(),
+          event.getFormattedMessage(),
+          event.getThreadName(),
+          mdc,
+          toThrowableInfo(event.getThrowableProxy(), 0));
+    } catch (RuntimeException | LinkageError e) {
+      // one event that cannot be read costs its own detail, never the alert it belongs to
+      return Unreadable.event(
+          event.getTimeStamp(), String.valueOf(event.getLevel()), event.getLoggerName(), e);
+    }
   }
 
   /**

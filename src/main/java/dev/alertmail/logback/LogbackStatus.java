@@ -2,6 +2,7 @@ package dev.alertmail.logback;
 
 import ch.qos.logback.core.Appender;
 import dev.alertmail.delivery.StatusSink;
+import dev.alertmail.text.UntrustedText;
 
 /**
  * The sender's news through the appender's Logback status, never through the logger tree it sits
@@ -19,19 +20,20 @@ final class LogbackStatus implements StatusSink {
 
   @Override
   public void info(String message) {
-    appender.addInfo(message);
+    appender.addInfo(UntrustedText.visibleLines(message));
   }
 
   @Override
   public void warn(String message) {
-    appender.addWarn(message);
+    appender.addWarn(UntrustedText.visibleLines(message));
   }
 
   @Override
   public void error(String message, Throwable cause) {
-    appender.addError(message, cause);
+    String shown = UntrustedText.visibleLines(message);
+    appender.addError(shown, cause);
     if (!hasStatusListener()) {
-      stderr.print("AlertMail [" + appender.getName() + "]: " + message);
+      stderr.print("AlertMail [" + appender.getName() + "]: " + shown);
     }
   }
 

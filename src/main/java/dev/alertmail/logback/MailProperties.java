@@ -211,4 +211,18 @@ public abstract class MailProperties extends OAuthProperties {
   public void setAppPackages(String appPackages) {
     settings().set("appPackages", appPackages);
   }
+
+  /**
+   * The most one mail may take, in Logback's size syntax (from 16 KB to 64 MB). Default: {@code 256
+   * KB}. Each part of an alert has its own budget (a message 16,384 characters, 256 frames per
+   * exception, 2,048 characters per context event); a mail still larger is made again with less
+   * detail (context first, then frames, then long values) until it fits, and says what was cut. A
+   * server whose SIZE is smaller gets a mail made to fit it: an alert is never refused for its
+   * size.
+   *
+   * @param maxMailSize e.g. {@code 256 KB}, {@code 1 MB}
+   */
+  public void setMaxMailSize(String maxMailSize) {
+    settings().set("maxMailSize", maxMailSize);
+  }
 }

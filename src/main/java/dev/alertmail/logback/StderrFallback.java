@@ -1,5 +1,6 @@
 package dev.alertmail.logback;
 
+import dev.alertmail.text.UntrustedText;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -46,7 +47,8 @@ final class StderrFallback {
       return;
     }
     String more = skipped == 0 ? "" : " [" + skipped + " reports not printed before this one]";
-    (out != null ? out : System.err).println(line.replace('\n', ' ') + more + HINT);
+    (out != null ? out : System.err)
+        .println(UntrustedText.visible(line.replace('\n', ' ')) + more + HINT);
     printed++;
     skipped = 0;
   }

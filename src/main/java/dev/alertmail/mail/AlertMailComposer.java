@@ -87,10 +87,22 @@ public final class AlertMailComposer {
    * @return the mail, with a new random {@code Message-ID} at the sender's domain
    */
   public MailMessage compose(Digest digest, Instant now) {
-    Objects.requireNonNull(digest, "digest");
+    return compose(digest, now, Detail.FULL, null);
+  }
+
+  /**
+   * Composes the mail for a digest with the given detail; {@code note}, when not null, opens the
+   * body (it says what was left out). The subject and headers never change with the detail.
+   */
+  MailMessage compose(Digest whole, Instant now, Detail detail, String note) {
+    Objects.requireNonNull(whole, "digest");
+    Digest digest = detail.apply(whole);
     String subject = SubjectLine.of(digest, origin.application());
-    String textBody = format == MailFormat.HTML ? null : text.format(digest);
-    String htmlBody = format == MailFormat.TEXT ? null : html.format(digest, subject);
+    // without its HTML part, a mail asked for as HTML keeps its text part: some part must go
+    boolean htmlPart = format != MailFormat.TEXT && detail.html();
+    String textBody =
+        format == MailFormat.HTML && htmlPart ? null : text.format(digest, detail, note);
+    String htmlBody = htmlPart ? html.format(digest, subject, detail, note) : null;
     var headers = new LinkedHashMap<String, String>();
     // RFC 3834: marks the mail as automatic, so vacation responders do not answer it; Exchange's
     // auto-replies listen to their own header

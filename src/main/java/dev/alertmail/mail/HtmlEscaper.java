@@ -1,11 +1,14 @@
 package dev.alertmail.mail;
 
+import dev.alertmail.text.UntrustedText;
+
 /**
  * Escapes text for HTML element content and quoted attribute values.
  *
  * <p>All five significant characters are escaped everywhere, so the same call is safe in both
- * places. Control characters other than tab and line breaks are replaced with U+FFFD: they are
- * parse errors in HTML and have no business in a mail.
+ * places. Control characters other than tab and line breaks, and the characters that reverse or
+ * hide text (bidirectional overrides, zero-width spaces), are shown as their escape ({@code \x1b},
+ * {@code \u202e}): a logged string must not display as something else than it is.
  */
 final class HtmlEscaper {
 
@@ -22,7 +25,13 @@ final class HtmlEscaper {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
         case '\t', '\n', '\r' -> out.append(c);
-        default -> out.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        default -> {
+          if (UntrustedText.isControl(c) || UntrustedText.isInvisible(c)) {
+            UntrustedText.appendEscape(out, c);
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();

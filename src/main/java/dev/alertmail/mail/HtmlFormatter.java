@@ -44,6 +44,10 @@ final class HtmlFormatter {
   }
 
   String format(Digest digest, String title) {
+    return format(digest, title, Detail.FULL, null);
+  }
+
+  String format(Digest digest, String title, Detail detail, String note) {
     var out = new StringBuilder(4096);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -57,6 +61,9 @@ final class HtmlFormatter {
         .append("<h1 style=\"font-size:18px;margin:0 0 12px;\">")
         .append(esc(Wording.heading(digest, origin)))
         .append("</h1>\n");
+    if (note != null) {
+      note(out, note);
+    }
     if (digest.heldBackSince() != null) {
       note(out, Wording.heldBack(digest, origin.zone()));
     }
@@ -73,7 +80,7 @@ final class HtmlFormatter {
           null,
           true);
     }
-    int full = Math.min(fresh.size(), Wording.FULL_ENTRIES);
+    int full = Math.min(fresh.size(), detail.fullEntries());
     for (int i = 0; i < full; i++) {
       DigestEntry entry = fresh.get(i);
       alert(out, entry, Wording.entryTitle(i, fresh.size(), entry, digest, origin.zone()));
@@ -179,8 +186,10 @@ final class HtmlFormatter {
       }
       out.append("</table>\n");
     }
-    if (!alert.context().isEmpty()) {
-      out.append(H3).append(esc(Wording.contextTitle(alert.context().size()))).append("</h3>\n");
+    if (!alert.context().isEmpty() || alert.contextCut() > 0) {
+      out.append(H3)
+          .append(esc(Wording.contextTitle(alert.context().size(), alert.contextCut())))
+          .append("</h3>\n");
       for (AlertEvent event : alert.context()) {
         contextEvent(out, event);
       }

@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class StackTraceLines {
 
+  // not "... N more", which printStackTrace uses for frames shared with the enclosing trace
+  private static final String CUT = " cut to fit the mail";
+
   private StackTraceLines() {}
 
   /** The lines of the trace, without line ends; a multi-line message stays one entry. */
@@ -38,14 +41,28 @@ final class StackTraceLines {
     for (String frame : throwable.frames()) {
       lines.add(prefix + "\tat " + frame);
     }
+    if (throwable.framesCut() > 0) {
+      lines.add(prefix + "\t... " + Wording.count(throwable.framesCut(), "frame", "frames") + CUT);
+    }
     if (throwable.commonFrames() > 0) {
       lines.add(prefix + "\t... " + throwable.commonFrames() + " more");
     }
     for (ThrowableInfo suppressed : throwable.suppressed()) {
       append(lines, suppressed, "Suppressed: ", prefix + "\t");
     }
+    if (throwable.suppressedCut() > 0) {
+      lines.add(
+          prefix
+              + "\t... "
+              + Wording.count(
+                  throwable.suppressedCut(), "suppressed exception", "suppressed exceptions")
+              + CUT);
+    }
     if (throwable.cause() != null) {
       append(lines, throwable.cause(), "Caused by: ", prefix);
+    }
+    if (throwable.causesCut() > 0) {
+      lines.add(prefix + "... " + Wording.count(throwable.causesCut(), "cause", "causes") + CUT);
     }
   }
 }

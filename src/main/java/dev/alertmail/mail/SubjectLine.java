@@ -3,6 +3,7 @@ package dev.alertmail.mail;
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.text.UntrustedText;
 
 /**
  * Makes the mail's subject from the first alert's rendered subject, which is untrusted: control
@@ -78,13 +79,20 @@ final class SubjectLine {
     return cut(subject.append(clean(name)).toString(), MAX_CODE_POINTS);
   }
 
-  /** Control characters, line and paragraph separators and runs of whitespace become one space. */
+  /**
+   * Control characters, line and paragraph separators and runs of whitespace become one space;
+   * characters that reverse or hide text (U+202E, zero-width spaces) are left out, so a logged
+   * string cannot make a subject read backwards or hide a word.
+   */
   static String clean(String text) {
     var out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
+      if (UntrustedText.isInvisible(cp)) {
+        continue;
+      }
       if (Character.isISOControl(cp)
           || Character.isWhitespace(cp)
           || Character.isSpaceChar(cp)

@@ -4,6 +4,7 @@ import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.text.UntrustedText;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +31,15 @@ final class TextFormatter {
   }
 
   String format(Digest digest) {
+    return format(digest, Detail.FULL, null);
+  }
+
+  String format(Digest digest, Detail detail, String note) {
     var out = new StringBuilder(2048);
     out.append(Wording.heading(digest, origin)).append('\n');
+    if (note != null) {
+      out.append(note).append('\n');
+    }
     if (digest.heldBackSince() != null) {
       out.append(Wording.heldBack(digest, origin.zone())).append('\n');
     }
@@ -46,7 +54,7 @@ final class TextFormatter {
         out.append(CONTEXT_INDENT).append(Wording.overviewLine(entry, origin.zone())).append('\n');
       }
     }
-    int full = Math.min(fresh.size(), Wording.FULL_ENTRIES);
+    int full = Math.min(fresh.size(), detail.fullEntries());
     for (int i = 0; i < full; i++) {
       out.append('\n');
       DigestEntry entry = fresh.get(i);
@@ -76,7 +84,8 @@ final class TextFormatter {
     }
     // "-- " is the conventional signature separator; clients can fold or dim what follows
     out.append("\n-- \n").append(Wording.FOOTER).append('\n');
-    return out.toString();
+    // a logged ESC or BEL must not drive a terminal that shows the mail, nor U+202E reverse it
+    return UntrustedText.visibleBody(out.toString());
   }
 
   private void alert(StringBuilder out, DigestEntry entry) {
@@ -99,8 +108,10 @@ final class TextFormatter {
       out.append('\n').append(Wording.MDC).append(":\n");
       mdc(out, trigger.mdc());
     }
-    if (!alert.context().isEmpty()) {
-      out.append('\n').append(Wording.contextTitle(alert.context().size())).append(":\n");
+    if (!alert.context().isEmpty() || alert.contextCut() > 0) {
+      out.append('\n')
+          .append(Wording.contextTitle(alert.context().size(), alert.contextCut()))
+          .append(":\n");
       for (AlertEvent event : alert.context()) {
         contextEvent(out, event);
       }

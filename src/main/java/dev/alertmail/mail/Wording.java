@@ -181,9 +181,18 @@ final class Wording {
     return kinds.append('.').toString();
   }
 
-  /** E.g. "Before the error (3 events, oldest first)". */
-  static String contextTitle(int count) {
-    return "Before the error (" + (count == 1 ? "1 event" : count + " events") + ", oldest first)";
+  /** E.g. "Before the error (3 events, oldest first)", and how many earlier ones were cut. */
+  static String contextTitle(int count, int cut) {
+    if (count == 0) {
+      return "Before the error (" + count(cut, "event", "events") + " cut to fit the mail)";
+    }
+    return "Before the error ("
+        + (count == 1 ? "1 event" : count + " events")
+        + ", oldest first"
+        + (cut == 0
+            ? ""
+            : "; " + count(cut, "earlier one", "earlier ones") + " cut to fit the mail")
+        + ")";
   }
 
   /** The detail table under a problem's first screen: level, logger, thread, time. */

@@ -1,5 +1,6 @@
 package dev.alertmail.oauth;
 
+import dev.alertmail.text.UntrustedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +152,9 @@ final class TokenCommand implements TokenSource {
 
     /** The first line of what it printed, at most 300 characters, for an error message. */
     String firstLine() {
-      String line = text().lines().findFirst().orElse("(nothing on stderr)");
+      // a command that fails may print what it was given, or the token it almost printed
+      String line =
+          UntrustedText.masked(text().lines().findFirst().orElse("(nothing on stderr)"), List.of());
       return line.length() <= 300 ? line : line.substring(0, 300) + "...";
     }
   }

@@ -1,5 +1,6 @@
 package dev.alertmail.oauth;
 
+import dev.alertmail.text.UntrustedText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +29,8 @@ final class TokenEndpoint implements TokenSource {
   private final String clientSecret;
   private final String scope;
   private volatile String refreshToken;
+  // the one configured: an endpoint may echo it even after it rotated
+  private final String firstRefreshToken;
   private final HttpClient http;
   private final Duration timeout;
   private final InstantSource clock;
@@ -46,6 +50,7 @@ final class TokenEndpoint implements TokenSource {
     this.clientSecret = clientSecret;
     this.scope = scope;
     this.refreshToken = refreshToken;
+    this.firstRefreshToken = refreshToken;
     var builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
     if (sslContext != null) {
       builder.sslContext(sslContext);
@@ -117,7 +122,8 @@ final class TokenEndpoint implements TokenSource {
           false,
           null);
     }
-    String error = fields.getOrDefault("error", "HTTP " + status);
+    // an endpoint that echoes the request would show the secret and the refresh token it was sent
+    String error = shown(fields.getOrDefault("error", "HTTP " + status));
     String detail = fields.getOrDefault("error_description", "");
     // 400 and 401 are the endpoint's verdict on the request (client, secret, grant, scope)
     boolean permanent = status == 400 || status == 401;
@@ -126,7 +132,7 @@ final class TokenEndpoint implements TokenSource {
             + " refused: "
             + error
             + advice(error, detail)
-            + (detail.isEmpty() ? "" : " (" + firstLine(detail) + ")"),
+            + (detail.isEmpty() ? "" : " (" + firstLine(shown(detail)) + ")"),
         !permanent,
         null);
   }
@@ -144,6 +150,11 @@ final class TokenEndpoint implements TokenSource {
       case "unauthorized_client" -> ": the app may not use this grant; check its registration";
       default -> "";
     };
+  }
+
+  /** The endpoint's words with every secret it was sent, and anything like a token, masked. */
+  private String shown(String text) {
+    return UntrustedText.masked(text, Arrays.asList(clientSecret, refreshToken, firstRefreshToken));
   }
 
   private static String firstLine(String text) {

@@ -1,5 +1,7 @@
 package dev.alertmail.oauth;
 
+import dev.alertmail.text.UntrustedText;
+
 /** No access token could be obtained. Never carries a secret in its message. */
 public final class TokenException extends Exception {
 
@@ -8,7 +10,8 @@ public final class TokenException extends Exception {
   private final boolean transientFailure;
 
   TokenException(String message, boolean transientFailure, Throwable cause) {
-    super(message, cause);
+    // what an endpoint or a command printed is part of it: shown escaped, never as control codes
+    super(UntrustedText.visible(message), cause);
     this.transientFailure = transientFailure;
   }
 

@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import dev.alertmail.text.UntrustedText;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -66,7 +67,7 @@ record Capabilities(
 
   private static void addIfPresent(Set<String> auth, String mechanism) {
     if (!mechanism.isEmpty()) {
-      auth.add(mechanism);
+      auth.add(UntrustedText.visible(mechanism)); // the server's words, shown in messages
     }
   }
 

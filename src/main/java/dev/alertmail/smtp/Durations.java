@@ -10,6 +10,9 @@ public final class Durations {
   /** {@return e.g. "500 milliseconds", "1 second", "10 seconds", "2 minutes", "1 hour"} */
   public static String words(Duration duration) {
     long millis = duration.toMillis();
+    if (millis % 86_400_000 == 0 && millis > 0) {
+      return unit(millis / 86_400_000, "day");
+    }
     if (millis % 3_600_000 == 0 && millis > 0) {
       return unit(millis / 3_600_000, "hour");
     }

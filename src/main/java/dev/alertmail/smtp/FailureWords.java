@@ -74,7 +74,9 @@ final class FailureWords {
       return SmtpException.io(server, step, "server closed the connection " + doing, e);
     }
     if (e instanceof MalformedReplyException) {
-      return SmtpException.permanent(server, step, e.getMessage() + " " + doing);
+      // only a well-formed 5xx is the server's verdict; garbage is a broken peer, which another
+      // server, or this one later, may not be
+      return SmtpException.malformed(server, step, e.getMessage() + " " + doing, e);
     }
     return SmtpException.io(server, step, "I/O error " + doing + ": " + e.getMessage(), e);
   }

@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import dev.alertmail.text.ShortList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,13 +48,15 @@ final class MailTransaction {
   private DeliveryReport transact(Capabilities capabilities, Envelope envelope, byte[] message)
       throws SmtpException {
     if (capabilities.maxSize() > 0 && message.length > capabilities.maxSize()) {
-      throw SmtpException.permanent(
+      throw SmtpException.tooLarge(
           server,
           "MAIL FROM",
+          null,
           "message of "
               + message.length
               + " bytes exceeds the server's SIZE limit of "
-              + capabilities.maxSize());
+              + capabilities.maxSize(),
+          capabilities.maxSize());
     }
     String mail = "MAIL FROM:<" + envelope.sender() + ">";
     if (capabilities.eightBitMime() && hasEightBitBytes(message)) {
@@ -117,6 +120,16 @@ final class MailTransaction {
     }
     connection.sendMessage(message);
     SmtpReply queued = connection.readReply("end of data");
+    if (queued.code() == 552 || queued.code() >= 500 && queued.text().startsWith("5.3.4")) {
+      // too large for a server that announced no SIZE (RFC 5321 §4.5.3.1.10, RFC 3463 5.3.4):
+      // a message half the size is the next guess
+      throw SmtpException.tooLarge(
+          server,
+          "end of data",
+          queued,
+          "message of " + message.length + " bytes refused as too large: " + queued,
+          message.length / 2);
+    }
     Replies.expect(server, "end of data", queued, 250, "message refused");
     return new DeliveryReport(server, accepted, rejected, queued.toString());
   }
@@ -134,8 +147,11 @@ final class MailTransaction {
             .findFirst()
             .orElse(rejected.get(0));
     var summary = new StringBuilder("no recipient accepted:");
-    for (RecipientRejection r : rejected) {
+    for (RecipientRejection r : rejected.subList(0, Math.min(rejected.size(), ShortList.SHOWN))) {
       summary.append(' ').append(r.recipient()).append(" (").append(r.reply().code()).append(')');
+    }
+    if (rejected.size() > ShortList.SHOWN) {
+      summary.append(" and ").append(rejected.size() - ShortList.SHOWN).append(" more");
     }
     summary.append("; first reply: ").append(first.reply());
     return new SmtpException(

@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import dev.alertmail.text.UntrustedText;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -129,7 +130,7 @@ final class SmtpConnection implements Closeable {
   SmtpReply readReply(String step) throws SmtpException {
     watchdog.startStep(settings.readTimeout());
     try {
-      SmtpReply reply = reader.read(line -> transcript.record("S: " + line));
+      SmtpReply reply = reader.read(line -> transcript.record("S: " + UntrustedText.visible(line)));
       if (reply.code() == 421) {
         broken = true; // the server is closing the channel (RFC 5321 §3.8)
       }

@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import dev.alertmail.text.UntrustedText;
 import java.io.IOException;
 
 /**
@@ -27,6 +28,7 @@ public final class SmtpException extends IOException {
   private final transient SmtpReply reply;
   private final boolean transientFailure;
   private final Reason reason;
+  private long sizeLimit;
 
   SmtpException(
       String message, String command, SmtpReply reply, boolean transientFailure, Throwable cause) {
@@ -46,7 +48,8 @@ public final class SmtpException extends IOException {
       boolean transientFailure,
       Throwable cause,
       Reason reason) {
-    super(message, cause);
+    // a server's words, a DNS name or a JDK message may carry control characters: shown escaped
+    super(UntrustedText.visible(message), cause);
     this.command = command;
     this.reply = reply;
     this.transientFailure = transientFailure;
@@ -62,6 +65,34 @@ public final class SmtpException extends IOException {
   /** A name that DNS says does not exist; permanent. */
   static SmtpException noSuchHost(String name, String what) {
     return new SmtpException(name + ": " + what, "DNS", null, false, null, Reason.NO_SUCH_HOST);
+  }
+
+  /**
+   * The message is larger than the server takes: more than the SIZE it announced (RFC 1870), or
+   * refused with 552 at its end. Permanent for this message; a smaller one may pass.
+   *
+   * @param limit the server's limit in bytes
+   */
+  static SmtpException tooLarge(
+      String server, String command, SmtpReply reply, String what, long limit) {
+    SmtpException e = new SmtpException(server + ": " + what, command, reply, false, null);
+    e.limitSize(limit);
+    return e;
+  }
+
+  /** Records a size limit met on the way; the smallest one counts. */
+  void limitSize(long limit) {
+    if (limit > 0 && (sizeLimit == 0 || limit < sizeLimit)) {
+      sizeLimit = limit;
+    }
+  }
+
+  /**
+   * {@return the most bytes the server takes, when the failure is that the message was larger; 0
+   * otherwise} A caller that can make the message smaller sends it again within this.
+   */
+  public long sizeLimit() {
+    return sizeLimit;
   }
 
   /** {@return who has to act on this failure} */
@@ -82,6 +113,14 @@ public final class SmtpException extends IOException {
   /** A failure without a server reply (I/O, timeout, EOF): always transient. */
   static SmtpException io(String server, String command, String what, Throwable cause) {
     return new SmtpException(server + ": " + what, command, null, true, cause);
+  }
+
+  /**
+   * The server sent something that is not an SMTP reply (a code out of range, a line without one, a
+   * reply without end): a broken peer, so transient, as a dropped connection is.
+   */
+  static SmtpException malformed(String server, String command, String what, Throwable cause) {
+    return new SmtpException(server + ": " + what, command, null, true, cause, Reason.SERVER);
   }
 
   /** A failure that retrying will not fix: protocol violation or unusable configuration. */

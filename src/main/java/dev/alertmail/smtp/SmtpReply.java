@@ -1,5 +1,6 @@
 package dev.alertmail.smtp;
 
+import dev.alertmail.text.UntrustedText;
 import java.util.List;
 
 /**
@@ -41,9 +42,13 @@ public record SmtpReply(int code, List<String> lines) {
     return String.join("\n", lines);
   }
 
-  /** {@return the reply on one line, for example {@code "250 ok"}} */
+  /**
+   * {@return the reply on one line, for example {@code "250 ok"}, safe to print: the server's
+   * control characters are shown escaped ({@code \x1b}), so they cannot reach a terminal or forge a
+   * log line}
+   */
   @Override
   public String toString() {
-    return code + " " + String.join(" / ", lines);
+    return code + " " + UntrustedText.visible(String.join(" / ", lines));
   }
 }

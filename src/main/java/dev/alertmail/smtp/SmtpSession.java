@@ -32,8 +32,7 @@ final class SmtpSession {
       Capabilities capabilities = open();
       List<DeliveryReport> reports = new ArrayList<>(envelopes.size());
       for (int i = 0; i < envelopes.size(); i++) {
-        reports.add(
-            MailTransaction.run(connection, capabilities, envelopes.get(i), messages.get(i)));
+        reports.add(deliverInFull(capabilities, envelopes.get(i), messages.get(i)));
       }
       quit();
       return reports;
@@ -43,6 +42,58 @@ final class SmtpSession {
       }
       throw e;
     }
+  }
+
+  /**
+   * One mail, in as many transactions as the server's recipient limit needs. A server out of room
+   * for recipients answers 452 to the rest (Postfix's limit is 1,000); RFC 5321 §4.5.3.1.10 says to
+   * send to them in further transactions, so they are, at once and in this session, and never again
+   * to those who accepted. A further transaction that fails leaves its recipients refused for now
+   * (retried later, alone), never the ones that have the mail.
+   */
+  private DeliveryReport deliverInFull(Capabilities capabilities, Envelope envelope, byte[] message)
+      throws SmtpException {
+    DeliveryReport first = MailTransaction.run(connection, capabilities, envelope, message);
+    List<String> accepted = new ArrayList<>(first.accepted());
+    List<RecipientRejection> rejected = new ArrayList<>(first.rejected());
+    StringBuilder queued = new StringBuilder(first.queued());
+    List<RecipientRejection> tooMany = tooManyRecipients(rejected);
+    while (!tooMany.isEmpty() && !connection.isBroken()) {
+      List<String> rest = tooMany.stream().map(RecipientRejection::recipient).toList();
+      DeliveryReport more;
+      try {
+        more =
+            MailTransaction.run(
+                connection, capabilities, new Envelope(envelope.sender(), rest), message);
+      } catch (SmtpException e) {
+        break; // no progress: they keep their 452
+      }
+      rejected.removeAll(tooMany);
+      rejected.addAll(more.rejected());
+      accepted.addAll(more.accepted());
+      queued.append("; ").append(more.queued());
+      tooMany = tooManyRecipients(more.rejected());
+    }
+    return new DeliveryReport(first.server(), accepted, rejected, queued.toString());
+  }
+
+  /**
+   * The recipients refused for the transaction's recipient limit: 452 with the enhanced status
+   * 4.5.3 (RFC 3463), or, from a server without enhanced codes, saying "too many recipients". A 452
+   * for a full mailbox (4.2.2) or a full disk (4.3.1) would be refused again at once.
+   */
+  private static List<RecipientRejection> tooManyRecipients(List<RecipientRejection> rejected) {
+    return rejected.stream()
+        .filter(
+            r -> {
+              String text = r.reply().text();
+              return r.reply().code() == 452
+                  && (text.startsWith("4.5.3")
+                      || !Character.isDigit(text.isEmpty() ? ' ' : text.charAt(0))
+                          && text.toLowerCase(java.util.Locale.ROOT)
+                              .contains("too many recipients"));
+            })
+        .toList();
   }
 
   /** Hears of each step of opening a session, for {@link SmtpProbe}. */

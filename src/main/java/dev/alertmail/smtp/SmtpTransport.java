@@ -154,13 +154,19 @@ public final class SmtpTransport {
     }
     boolean anyTransient = !isFinal(last) && attempts.stream().anyMatch(SmtpException::isTransient);
     String all = String.join("; ", attempts.stream().map(Throwable::getMessage).toList());
-    return new SmtpException(
-        attempts.size() + " attempts failed: " + all,
-        last.command(),
-        last.reply(),
-        anyTransient,
-        last,
-        anyTransient ? SmtpException.Reason.NETWORK : last.reason());
+    var summary =
+        new SmtpException(
+            attempts.size() + " attempts failed: " + all,
+            last.command(),
+            last.reply(),
+            anyTransient,
+            last,
+            anyTransient ? SmtpException.Reason.NETWORK : last.reason());
+    // a smaller message may pass where this one was too large: say the smallest limit met
+    for (SmtpException attempt : attempts) {
+      summary.limitSize(attempt.sizeLimit());
+    }
+    return summary;
   }
 
   private static Map<String, List<String>> byDomain(List<String> recipients) {

@@ -89,10 +89,31 @@ final class Tls {
               + " does not speak TLS on connect; <tls>IMPLICIT</tls> is for SMTPS ports (465):"
               + " for ports 25 and 587 write <tls>STARTTLS</tls>";
     } else if (hasCause(e, CertificateExpiredException.class)) {
-      what = "the server's certificate has expired";
-      reason = SmtpException.Reason.SERVER;
+      what =
+          "the server's certificate has expired ("
+              + causeMessage(e, CertificateExpiredException.class)
+              + "); whoever runs "
+              + host
+              + " must renew it (see its dates with: openssl s_client -connect "
+              + host
+              + ":"
+              + settings.port()
+              + (settings.tls() == TlsMode.IMPLICIT ? "" : " -starttls smtp")
+              + " | openssl x509 -noout -dates); AlertMail never sends to a server whose"
+              + " certificate has expired";
     } else if (hasCause(e, CertificateNotYetValidException.class)) {
-      what = "the server's certificate is not valid yet (check the clocks)";
+      what =
+          "the server's certificate is not valid yet ("
+              + causeMessage(e, CertificateNotYetValidException.class)
+              + "): check this machine's clock, then the server's";
+    } else if (messageContains(e, "protocol_version", "No appropriate protocol")) {
+      // the JDK refuses TLS 1.0 and 1.1 (RFC 8996); such a server answers a modern hello so
+      what =
+          "the server and this Java share no TLS version: the server offers only TLS 1.0 or 1.1,"
+              + " which are insecure (RFC 8996) and disabled in Java; the server must offer TLS"
+              + " 1.2 or 1.3 ("
+              + e.getMessage()
+              + ")";
       reason = SmtpException.Reason.SERVER;
     } else if (messageContains(e, "No subject alternative", "No name matching")) {
       what =
@@ -113,6 +134,15 @@ final class Tls {
       reason = SmtpException.Reason.SERVER;
     }
     return new SmtpException(server + ": " + what, "TLS", null, false, e, reason);
+  }
+
+  private static String causeMessage(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return String.valueOf(t.getMessage());
+      }
+    }
+    return "";
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -76,6 +76,116 @@ public abstract class AppenderContract {
     }
   }
 
+  /** Every mail that arrived, subjects and text parts, for assertions and failure messages. */
+  private static String arrived() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (MimeMessage mail : greenMail.getReceivedMessages()) {
+      all.append(mail.getSubject())
+          .append('\n')
+          .append(dev.alertmail.mail.ParsedMail.text(mail))
+          .append('\n');
+    }
+    return all.toString();
+  }
+
+  private static long counted() throws Exception {
+    long counted = 0;
+    for (MimeMessage mail : greenMail.getReceivedMessages()) {
+      counted += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+    }
+    return counted;
+  }
+
+  @Test
+  void errorsWithoutAMessageArriveWithTheirExceptions() throws Exception {
+    try (AppenderHarness app = harness()) {
+      app.configure(plain(greenMail.getSmtp().getPort(), "groupWait", "0 seconds"));
+      app.log("ERROR", "com.shop.Export", null, null);
+      app.log("ERROR", "com.shop.Export", null, new java.io.IOException("disk gone"));
+      // log.error(e.getMessage()) for an exception without a message: the everyday case
+      app.log("ERROR", "com.shop.Export", new IllegalStateException().getMessage(), null);
+      app.stop();
+
+      assertEquals(3, counted(), arrived() + app.errors());
+      String arrived = arrived();
+      assertTrue(arrived.contains("java.io.IOException: disk gone"), arrived);
+      assertFalse(arrived.contains("dropped"), arrived);
+      assertTrue(app.errors().isEmpty(), app.errors().toString());
+    }
+  }
+
+  /**
+   * An exception whose methods misbehave, as an application's own may: it costs its own detail,
+   * never its alert, and never the alert it rides on as context.
+   */
+  @Test
+  void anExceptionThatCannotBeReadWholeCostsOnlyItsOwnDetail() throws Exception {
+    try (AppenderHarness app = harness()) {
+      app.configure(plain(greenMail.getSmtp().getPort(), "groupWait", "0 seconds"));
+      app.log("INFO", "com.shop.Cache", "cache warm-up slow", new HostileException("cache"));
+      app.log("ERROR", "com.shop.Checkout", "payment failed", new HostileException("payment"));
+      app.stop();
+
+      assertEquals(1, counted(), arrived() + app.errors());
+      String arrived = arrived();
+      assertTrue(arrived.contains("payment failed"), arrived);
+      assertTrue(arrived.contains("cache warm-up slow"), arrived);
+      assertTrue(arrived.contains(HostileException.class.getName() + ": payment"), arrived);
+    }
+  }
+
+  /** Its toString() throws and it has no stack trace (getStackTrace() returns null). */
+  public static final class HostileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public HostileException(String message) {
+      super(message);
+    }
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("toString() is broken");
+    }
+
+    @Override
+    public StackTraceElement[] getStackTrace() {
+      return null;
+    }
+  }
+
+  /**
+   * A 10 MB message with eight 1 MB context lines once made a 24.7 MB mail, which the server's size
+   * limit refused, losing every problem grouped into it. Now each part has its budget, the mail its
+   * total, and the mail says what was cut.
+   */
+  @Test
+  void aHugeMessageAndHugeContextMakeOneMailWithinItsBudgetThatSaysWhatWasCut() throws Exception {
+    try (AppenderHarness app = harness()) {
+      app.configure(plain(greenMail.getSmtp().getPort(), "groupWait", "0 seconds"));
+      String megabyte = "context line ".repeat(80_000);
+      for (int i = 0; i < 8; i++) {
+        app.log("INFO", "com.shop.Import", i + " " + megabyte, null);
+      }
+      app.log(
+          "ERROR",
+          "com.shop.Import",
+          "import failed: " + "y".repeat(10_000_000),
+          new IllegalStateException("batch 7 rejected", new java.sql.SQLException("deadlock")));
+      app.stop();
+
+      assertEquals(1, greenMail.getReceivedMessages().length, app.errors().toString());
+      MimeMessage mail = greenMail.getReceivedMessages()[0];
+      var raw = new java.io.ByteArrayOutputStream();
+      mail.writeTo(raw);
+      assertTrue(raw.size() <= 256 * 1024, "the mail has " + raw.size() + " bytes");
+      String text = dev.alertmail.mail.ParsedMail.text(mail);
+      assertTrue(text.contains("import failed: yyyy"), "the message's start is shown");
+      assertTrue(text.contains("characters cut]"), "and says how much was cut");
+      assertTrue(text.contains("SQLException: deadlock"), "the root cause is always shown");
+      assertEquals("1", mail.getHeader("X-AlertMail-Count", null));
+    }
+  }
+
   @Test
   void implicitTlsWithATrustStoreDelivers() throws Exception {
     try (AppenderHarness app = harness()) {

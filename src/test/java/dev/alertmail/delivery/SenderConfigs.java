@@ -42,6 +42,7 @@ final class SenderConfigs {
         null,
         true,
         null,
-        List.of());
+        List.of(),
+        256L << 10);
   }
 }

@@ -65,6 +65,17 @@ class AlertMailAppenderConfigTest {
         "token and password | <smtpHost>h</smtpHost><username>u@example.com</username><password>p</password><oauthTokenCommand>gcloud auth print-access-token</oauthTokenCommand><from>a@example.com</from><to>o@example.com</to> | <password> and an OAuth token source are both set",
         "xoauth2 without source | <smtpHost>h</smtpHost><username>u@example.com</username><authMechanism>XOAUTH2</authMechanism><from>a@example.com</from><to>o@example.com</to> | <authMechanism>XOAUTH2</authMechanism> needs a token source",
         "token without user | <smtpHost>h</smtpHost><oauthTokenCommand>gcloud auth print-access-token</oauthTokenCommand><from>a@example.com</from><to>o@example.com</to> | an OAuth token source is set but <username> is not",
+        "rate period of 300 years | <smtpHost>h</smtpHost><ratePeriod>109500 days</ratePeriod><from>a@example.com</from><to>o@example.com</to> | <ratePeriod> may be at most 30 days",
+        "dedup window beyond a long | <smtpHost>h</smtpHost><dedupWindow>PT9999999999H</dedupWindow><from>a@example.com</from><to>o@example.com</to> | <dedupWindow> may be at most 30 days",
+        "read timeout of a year | <smtpHost>h</smtpHost><readTimeout>365 days</readTimeout><from>a@example.com</from><to>o@example.com</to> | <readTimeout> may be at most 1 hour",
+        "connect timeout of a day | <smtpHost>h</smtpHost><connectTimeout>1 day</connectTimeout><from>a@example.com</from><to>o@example.com</to> | <connectTimeout> may be at most 1 hour",
+        "shutdown timeout of two hours | <smtpHost>h</smtpHost><shutdownTimeout>2 hours</shutdownTimeout><from>a@example.com</from><to>o@example.com</to> | <shutdownTimeout> may be at most 1 hour",
+        "group wait of a week | <smtpHost>h</smtpHost><groupWait>7 days</groupWait><from>a@example.com</from><to>o@example.com</to> | <groupWait> may be at most 1 day",
+        "ten million mails | <smtpHost>h</smtpHost><maxMails>10000000</maxMails><from>a@example.com</from><to>o@example.com</to> | <maxMails> 10000000 is out of range: write a number from 1 to 1000000",
+        "queue beyond a million | <smtpHost>h</smtpHost><queueSize>2000000000</queueSize><from>a@example.com</from><to>o@example.com</to> | <queueSize> 2000000000 is out of range",
+        "mail size in words | <smtpHost>h</smtpHost><maxMailSize>big</maxMailSize><from>a@example.com</from><to>o@example.com</to> | <maxMailSize> 'big' is not a size from 16 KB to 64 MB",
+        "mail size too small | <smtpHost>h</smtpHost><maxMailSize>1 KB</maxMailSize><from>a@example.com</from><to>o@example.com</to> | <maxMailSize> '1 KB' is not a size",
+        "mail size too large | <smtpHost>h</smtpHost><maxMailSize>1 GB</maxMailSize><from>a@example.com</from><to>o@example.com</to> | <maxMailSize> '1 GB' is not a size",
       })
   void reportsTheBadPropertyAndStaysStopped(String label, String elements, String expected) {
     try (LogbackFixture logback = configure(elements)) {

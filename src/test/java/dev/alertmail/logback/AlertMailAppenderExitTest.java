@@ -47,8 +47,13 @@ class AlertMailAppenderExitTest {
 
   /** What the child JVM printed to stderr. */
   private String runApp(int smtpPort, String... messages) throws Exception {
+    return runApp(LOGBACK_XML, List.of(), smtpPort, messages);
+  }
+
+  private String runApp(String logbackXml, List<String> options, int smtpPort, String... messages)
+      throws Exception {
     Path config = dir.resolve("logback.xml");
-    Files.writeString(config, LOGBACK_XML, StandardCharsets.UTF_8);
+    Files.writeString(config, logbackXml, StandardCharsets.UTF_8);
     Path stderr = dir.resolve("stderr.txt");
     List<String> command =
         new java.util.ArrayList<>(
@@ -57,15 +62,19 @@ class AlertMailAppenderExitTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + config,
-                "-Dsmtp.port=" + smtpPort,
-                ShortLivedApp.class.getName()));
+                "-Dsmtp.port=" + smtpPort));
+    command.addAll(options);
+    command.add(ShortLivedApp.class.getName());
     command.addAll(List.of(messages));
     Process app =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(stderr.toFile())
             .start();
-    assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the application did not exit");
+    if (!app.waitFor(60, TimeUnit.SECONDS)) {
+      app.destroyForcibly();
+      throw new AssertionError("the application did not exit within 60 s");
+    }
     assertEquals(0, app.exitValue());
     return Files.readString(stderr, StandardCharsets.UTF_8);
   }
@@ -96,6 +105,31 @@ class AlertMailAppenderExitTest {
     assertTrue(stderr.contains("127.0.0.1:" + closedPort), stderr);
     assertTrue(stderr.contains("1 triggering event not delivered"), stderr);
     assertTrue(stderr.contains("OnConsoleStatusListener"), "says how to see every report");
+  }
+
+  /**
+   * Spring Boot's shutdown hook (or {@code <shutdownHook/>}) stops Logback while the appender's own
+   * exit hook waits for the pending mail: once the mail is out, the JVM exits, not a whole {@code
+   * shutdownTimeout} later. Every rollout after an error paid those seconds.
+   */
+  @Test
+  void theJvmExitsAsSoonAsThePendingMailIsOutWhenAnotherHookStopsLogback() throws Exception {
+    String slowToGiveUp =
+        LOGBACK_XML.replace(
+            "<connectTimeout>", "<shutdownTimeout>1 hour</shutdownTimeout><connectTimeout>");
+    long started = System.nanoTime();
+    String stderr =
+        runApp(
+            slowToGiveUp,
+            List.of("-Dapp.stopLogbackAtExit=true"),
+            greenMail.getSmtp().getPort(),
+            "payment export failed");
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+    assertTrue(greenMail.waitForIncomingEmail(10_000, 1), "no mail arrived; stderr:\n" + stderr);
+    assertEquals(1, greenMail.getReceivedMessages().length);
+    // the bound is shutdownTimeout (an hour); before, the JVM waited all of it
+    assertTrue(seconds < 50, "the JVM took " + seconds + " s to exit; stderr:\n" + stderr);
   }
 
   @Test

@@ -13,13 +13,23 @@ public final class ShortLivedApp {
   private ShortLivedApp() {}
 
   /**
-   * Logs the ERROR given as the first argument and returns. With a second argument, it also logs
-   * that as an ERROR from a shutdown hook of its own, 300 ms into the JVM's shutdown, and then
-   * stops Logback, as Spring Boot does when it closes its context.
+   * Logs the ERROR given as the first argument and returns. With {@code
+   * -Dapp.stopLogbackAtExit=true} a shutdown hook of its own stops Logback as the JVM exits. With a
+   * second argument, it also logs that as an ERROR from a shutdown hook of its own, 300 ms into the
+   * JVM's shutdown, and then stops Logback, as Spring Boot does when it closes its context.
    */
   public static void main(String[] args) {
     Logger log = LoggerFactory.getLogger("com.shop.Batch");
     log.info("nightly batch starting");
+    if (Boolean.getBoolean("app.stopLogbackAtExit")) {
+      // what Spring Boot's shutdown hook and <shutdownHook/> do: stop Logback as the JVM exits
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () ->
+                      ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory())
+                          .stop()));
+    }
     if (args.length > 1) {
       Runtime.getRuntime()
           .addShutdownHook(

@@ -76,6 +76,37 @@ class TokenEndpointTest {
         clock);
   }
 
+  /**
+   * An endpoint (or a proxy in front of it) that echoes the request in its error would print the
+   * client secret and the refresh token into a log: they are masked, and so is anything shaped like
+   * a token, and the endpoint's control characters are shown escaped.
+   */
+  @Test
+  void anEndpointThatEchoesTheRequestNeverPrintsTheSecretsItWasSent() throws Exception {
+    String refresh = "1//0gRefreshTokenValue-abcdefghijklmnopqrstuvwxyz0123456789";
+    status = 400;
+    body =
+        "{\"error\":\"invalid_request\",\"error_description\":\"bad request: grant_type="
+            + "refresh_token&refresh_token="
+            + refresh
+            + "&client_secret=s3cret-value \\u001b[2J eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+            + "c2lnbmF0dXJlLXZhbHVlLTEyMzQ1\"}";
+    TokenEndpoint withRefresh = endpoint(refresh);
+    TokenException refreshRefused = assertThrows(TokenException.class, withRefresh::fetch);
+    body = body.replace(refresh, "s3cret-value");
+    TokenException secretRefused = assertThrows(TokenException.class, endpoint(null)::fetch);
+
+    for (TokenException e : List.of(refreshRefused, secretRefused)) {
+      String message = e.getMessage();
+      assertTrue(message.contains("invalid_request"), message);
+      assertFalse(message.contains(refresh), message);
+      assertFalse(message.contains("s3cret-value"), message);
+      assertFalse(message.contains("eyJhbGciOiJSUzI1NiJ9"), "a JWT is masked: " + message);
+      assertFalse(message.chars().anyMatch(c -> c < 0x20), message);
+      assertTrue(message.contains("refresh_token=****"), message);
+    }
+  }
+
   @Test
   void theClientCredentialsGrantPostsTheFormAndReadsTheToken() throws Exception {
     AccessToken token = endpoint(null).fetch();

@@ -165,6 +165,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
       return null;
     }
 
+    /** Reads exactly {@code count} bytes from the client, e.g. the start of a TLS hello. */
+    public byte[] read(int count) throws IOException {
+      byte[] bytes = in.readNBytes(count);
+      for (byte b : bytes) {
+        record(b & 0xff);
+      }
+      return bytes;
+    }
+
     /** Reads message content up to and including the terminating {@code "\r\n.\r\n"}. */
     public String readData() throws IOException {
       var data = new StringBuilder();

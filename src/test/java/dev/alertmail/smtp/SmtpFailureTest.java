@@ -154,22 +154,35 @@ class SmtpFailureTest {
     assertTrue(e.getMessage().contains("timed out"), e.getMessage());
   }
 
-  @Test
-  void malformedReplyIsPermanent() throws Exception {
+  /**
+   * Only a well-formed 5xx is the server's verdict. Garbage is a broken peer (a proxy, a half-dead
+   * server): retried later and failed over, as a dropped connection is, never an alert given up.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "HTTP/1.1 400 Bad Request | malformed reply line",
+        "999 no such code         | reply code out of range",
+        "25                       | malformed reply line",
+        "099 too low              | reply code out of range",
+      })
+  void malformedRepliesAreTransientServerFailures(String reply, String says) throws Exception {
     server =
         ScriptedSmtpServer.start(
             peer -> {
-              peer.send("HTTP/1.1 400 Bad Request");
+              peer.send(reply);
               peer.awaitClose();
             });
     SmtpException e = failure();
-    assertFalse(e.isTransient());
+    assertTrue(e.isTransient(), e.getMessage());
+    assertEquals(SmtpException.Reason.SERVER, e.reason());
     assertEquals("greeting", e.command());
-    assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+    assertTrue(e.getMessage().contains(says), e.getMessage());
   }
 
   @Test
-  void endlessReplyLineIsCutOff() throws Exception {
+  void endlessReplyLineIsCutOffAndRetriedLater() throws Exception {
     server =
         ScriptedSmtpServer.start(
             peer -> {
@@ -177,8 +190,52 @@ class SmtpFailureTest {
               peer.awaitClose();
             });
     SmtpException e = failure();
-    assertFalse(e.isTransient());
+    assertTrue(e.isTransient());
     assertTrue(e.getMessage().contains("longer than"), e.getMessage());
+  }
+
+  @Test
+  void endlessReplyIsCutOffAndRetriedLater() throws Exception {
+    server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.test");
+              peer.expect("EHLO client.test");
+              for (int i = 0; i < 300; i++) {
+                peer.send("250-EXTENSION" + i);
+              }
+              peer.awaitClose();
+            });
+    SmtpException e = failure();
+    assertTrue(e.isTransient());
+    assertEquals("EHLO client.test", e.command());
+    assertTrue(e.getMessage().contains("more than 256 lines"), e.getMessage());
+  }
+
+  @Test
+  void aServerThatDoesNotAnnounceSizeButRefusesTheMessageAsTooLargeSaysItsLimit() throws Exception {
+    server = ScriptedSmtpServer.start(peer -> failAt(peer, "end", "552 5.3.4 message too big"));
+    SmtpException e = failure();
+    assertFalse(e.isTransient());
+    assertEquals(MESSAGE.length / 2, e.sizeLimit(), "half the size is the next try");
+  }
+
+  @Test
+  void controlCharactersInARefusalAreShownEscaped() throws Exception {
+    server =
+        ScriptedSmtpServer.start(
+            peer -> failAt(peer, "MAIL", "550 \u001b]0;pwned\u0007\u001b[2J\rfake log line"));
+    SmtpException e = failure();
+    assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("550 \\x1b]0;pwned\\x07\\x1b[2J\\x0dfake log line"),
+        e.getMessage());
+    assertFalse(
+        transcript.lines().stream().anyMatch(l -> l.chars().anyMatch(c -> c < 0x20)),
+        transcript.lines().toString());
+    assertTrue(
+        transcript.lines().contains("S: 550 \\x1b]0;pwned\\x07\\x1b[2J\\x0dfake log line"),
+        transcript.lines().toString());
   }
 
   @Test
