@@ -17,17 +17,26 @@ public final class Backoff {
   public static final Duration CAP = Duration.ofMinutes(5);
 
   private final RandomGenerator random;
+  private final long firstMillis;
+  private final long capMillis;
   private int failures;
 
-  /** A backoff drawing its jitter from {@code random}. */
+  /** A backoff drawing its jitter from {@code random}: 5 s, doubling, up to 5 minutes. */
   public Backoff(RandomGenerator random) {
+    this(random, FIRST, CAP);
+  }
+
+  /** A backoff from {@code first}, doubling, up to {@code cap}. */
+  public Backoff(RandomGenerator random, Duration first, Duration cap) {
     this.random = random;
+    this.firstMillis = Math.max(1, first.toMillis());
+    this.capMillis = Math.max(firstMillis, cap.toMillis());
   }
 
   /** {@return the delay before the next attempt}, longer after each failure in a row */
   public Duration next() {
-    long step = FIRST.toMillis() << Math.min(failures, 16);
-    step = Math.min(step, CAP.toMillis());
+    long step = firstMillis << Math.min(failures, 16);
+    step = Math.min(step, capMillis);
     failures++;
     return Duration.ofMillis(step / 2 + random.nextLong(step / 2 + 1));
   }

@@ -35,8 +35,23 @@ public record DigestEntry(
 
   /** An entry for one alert seen once. */
   public static DigestEntry of(Alert alert) {
+    return of(alert, null);
+  }
+
+  /**
+   * An entry for one alert seen once, under the fingerprint its source computed from the whole
+   * event, when known: an alert read only in part (an exception that could not be read, a budget
+   * applied) must stay the problem the logging threads count it under.
+   */
+  public static DigestEntry of(Alert alert, String fingerprint) {
     Instant at = Instant.ofEpochMilli(alert.trigger().timestampMillis());
-    return new DigestEntry(Fingerprint.of(alert.trigger()), 1, at, at, alert, null);
+    return new DigestEntry(
+        fingerprint != null ? fingerprint : Fingerprint.of(alert.trigger()),
+        1,
+        at,
+        at,
+        alert,
+        null);
   }
 
   /** {@return true when this problem was already mailed and this entry only counts repeats} */

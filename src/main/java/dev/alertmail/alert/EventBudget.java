@@ -35,7 +35,7 @@ public record EventBudget(
     int mdcEntries,
     int valueChars) {
 
-  /** Enough for any trace and message a person reads; a few hundred KB at the very most. */
+  /** Enough for any trace and message a person reads; the context is bounded by bufferSize. */
   public static final EventBudget DEFAULT =
       new EventBudget(16_384, Integer.MAX_VALUE, 2_048, 256, 16, 16, 64, 1_024);
 
@@ -78,7 +78,7 @@ public record EventBudget(
     String message = cut(event.message(), messageChars);
     String template = cut(event.messageTemplate(), messageChars);
     Map<String, String> mdc = mdc(event.mdc());
-    ThrowableInfo throwable = throwable(event.throwable(), 1);
+    ThrowableInfo throwable = throwable(event.throwable(), 1, new int[] {MAX_THROWABLES});
     return same(event, message, template, mdc, throwable)
         ? event
         : new AlertEvent(
@@ -115,7 +115,7 @@ public record EventBudget(
     return message == event.message()
             && sameThrowable
             && event.mdc().isEmpty()
-            && event.threadName().length() <= valueChars
+            && event.threadName().length() <= valueChars + MIN_CUT
         ? event
         : new AlertEvent(
             event.timestampMillis(),
@@ -138,13 +138,18 @@ public record EventBudget(
         && template == event.messageTemplate()
         && mdc == event.mdc()
         && throwable == event.throwable()
-        && event.threadName().length() <= valueChars;
+        && event.threadName().length() <= valueChars + MIN_CUT;
   }
 
   private Map<String, String> mdc(Map<String, String> mdc) {
-    boolean fits = mdc.size() <= mdcEntries;
+    // an MDC cut before says how many entries it lost; a tighter budget adds to that
+    long earlier = earlierEntriesCut(mdc.get(MDC_CUT_KEY));
+    int entries = mdc.size() - (earlier >= 0 ? 1 : 0);
+    boolean fits = entries <= mdcEntries;
     for (Map.Entry<String, String> entry : mdc.entrySet()) {
-      fits &= entry.getKey().length() <= valueChars && entry.getValue().length() <= valueChars;
+      fits &=
+          entry.getKey().length() <= valueChars + MIN_CUT
+              && entry.getValue().length() <= valueChars + MIN_CUT;
     }
     if (fits) {
       return mdc;
@@ -155,40 +160,75 @@ public record EventBudget(
       if (kept.size() == mdcEntries) {
         break;
       }
-      kept.put(cut(entry.getKey(), valueChars), cut(entry.getValue(), valueChars));
+      if (!(earlier >= 0 && entry.getKey().equals(MDC_CUT_KEY))) {
+        kept.put(cut(entry.getKey(), valueChars), cut(entry.getValue(), valueChars));
+      }
     }
-    if (mdc.size() > mdcEntries) {
+    long cut = Math.max(0, entries - mdcEntries) + Math.max(0, earlier);
+    if (cut > 0) {
       kept.put(
-          "\u2026", String.format(Locale.ROOT, "%,d more entries cut", mdc.size() - mdcEntries));
+          MDC_CUT_KEY,
+          String.format(Locale.ROOT, "%,d more %s cut", cut, cut == 1 ? "entry" : "entries"));
     }
     return kept;
   }
 
-  /** The throwable at this depth of its chain (the first is 1) within the budget. */
-  private ThrowableInfo throwable(ThrowableInfo t, int depth) {
+  private static final String MDC_CUT_KEY = "\u2026";
+
+  /** {@return the entries a note such as "12 more entries cut" counts, or -1 for no note} */
+  private static long earlierEntriesCut(String note) {
+    if (note == null || !note.endsWith(" cut")) {
+      return -1;
+    }
+    String digits = note.substring(0, Math.max(0, note.indexOf(' '))).replace(",", "");
+    return !digits.isEmpty() && digits.length() < 19 && digits.chars().allMatch(Character::isDigit)
+        ? Long.parseLong(digits)
+        : -1;
+  }
+
+  /** Throwables of one event, its causes and suppressed ones and theirs, in all. */
+  static final int MAX_THROWABLES = 64;
+
+  /**
+   * The throwable at this depth of its chain (the first is 1) within the budget; {@code left}
+   * counts down the throwables the event may still show, so a tree of suppressed exceptions stays
+   * bounded in breadth too. The root cause is always kept: what is cut is the middle of the chain.
+   */
+  private ThrowableInfo throwable(ThrowableInfo t, int depth, int[] left) {
     if (t == null) {
       return null;
     }
+    left[0]--;
     String message = cut(t.message(), valueChars);
     int frameCount = Math.min(t.frames().size(), frames);
     List<String> keptFrames =
         frameCount == t.frames().size() ? t.frames() : t.frames().subList(0, frameCount);
-    int suppressedCount = Math.min(t.suppressed().size(), suppressed);
-    List<ThrowableInfo> keptSuppressed = new ArrayList<>(suppressedCount);
-    boolean changed = suppressedCount < t.suppressed().size();
-    for (ThrowableInfo s : t.suppressed().subList(0, suppressedCount)) {
+    ThrowableInfo cause;
+    int causesCut = t.causesCut();
+    if (t.cause() == null) {
+      cause = null;
+    } else if (depth < causes || t.cause().cause() == null) {
+      cause = throwable(t.cause(), depth + 1, left);
+    } else {
+      // the middle of a long chain goes; the root cause, the reason for it all, stays
+      ThrowableInfo root = t.cause().root();
+      causesCut += chainLength(t.cause()) - 1;
+      cause = throwable(root, depth + 1, left);
+    }
+    // suppressed exceptions share what is left after the chain, which matters more
+    List<ThrowableInfo> keptSuppressed = new ArrayList<>();
+    boolean changed = false;
+    for (ThrowableInfo s : t.suppressed()) {
+      if (keptSuppressed.size() == suppressed || left[0] <= 0) {
+        changed = true;
+        break;
+      }
       // a suppressed exception's own causes count against the same depth
-      ThrowableInfo shown = throwable(s, depth + 1);
+      ThrowableInfo shown = throwable(s, depth + 1, left);
       changed |= shown != s;
       keptSuppressed.add(shown);
     }
-    ThrowableInfo cause = null;
-    int causesCut = t.causesCut();
-    if (depth < causes) {
-      cause = throwable(t.cause(), depth + 1);
-    } else if (t.cause() != null) {
-      causesCut = chainLength(t.cause()) + t.cause().root().causesCut();
-    }
+    int suppressedCount = keptSuppressed.size();
     changed |=
         message != t.message()
             || keptFrames != t.frames()
@@ -225,11 +265,31 @@ public record EventBudget(
     if (text == null || text.length() <= max + MIN_CUT) {
       return text;
     }
-    int end = max;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+    // a text cut before (a tighter budget cuts again) says how much was cut in all
+    long earlier = 0;
+    String body = text;
+    int mark = text.lastIndexOf(CUT_MARK);
+    if (mark >= 0 && text.endsWith(CUT_END)) {
+      String digits =
+          text.substring(mark + CUT_MARK.length(), text.length() - CUT_END.length())
+              .replace(",", "");
+      if (!digits.isEmpty()
+          && digits.length() < 19
+          && digits.chars().allMatch(Character::isDigit)) {
+        earlier = Long.parseLong(digits);
+        body = text.substring(0, mark);
+      }
+    }
+    int end = Math.min(max, body.length());
+    if (end > 0 && Character.isHighSurrogate(body.charAt(end - 1))) {
       end--;
     }
-    return text.substring(0, end)
-        + String.format(Locale.ROOT, " [\u2026 %,d characters cut]", text.length() - end);
+    return body.substring(0, end)
+        + CUT_MARK
+        + String.format(Locale.ROOT, "%,d", body.length() - end + earlier)
+        + CUT_END;
   }
+
+  private static final String CUT_MARK = " [\u2026 ";
+  private static final String CUT_END = " characters cut]";
 }

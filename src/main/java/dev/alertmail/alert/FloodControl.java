@@ -81,7 +81,7 @@ public final class FloodControl {
         return;
       }
     }
-    accept(source.toAlert(), now);
+    accept(source.toAlert(), now, fingerprint);
   }
 
   /**
@@ -106,8 +106,16 @@ public final class FloodControl {
 
   /** A triggering event arrived. */
   public void accept(Alert alert, Instant now) {
+    accept(alert, now, null);
+  }
+
+  /**
+   * A triggering event arrived, under the fingerprint its source computed from the whole event
+   * (null when unknown): the problem the logging threads count its kind under.
+   */
+  public void accept(Alert alert, Instant now, String knownFingerprint) {
     // what one event carries may cost its detail, never the memory held here or a mail's delivery
-    DigestEntry entry = DigestEntry.of(EventBudget.DEFAULT.apply(alert));
+    DigestEntry entry = DigestEntry.of(EventBudget.DEFAULT.apply(alert), knownFingerprint);
     alert = entry.sample();
     Instant mailedAt = repeats.mailedWithinWindow(entry.fingerprint(), now);
     if (mailedAt != null && !pending.containsKey(entry.fingerprint())) {
@@ -190,7 +198,7 @@ public final class FloodControl {
   public void delivered(Digest digest, Instant now) {
     others.settled();
     for (DigestEntry entry : digest.entries()) {
-      repeats.remember(entry.fingerprint(), now);
+      repeats.remember(entry.fingerprint(), entry.sample(), now);
     }
     backoff.reset();
     retryAt = null;

@@ -19,9 +19,12 @@ final class Repeats {
 
   private final Duration window;
   // access order: the eldest is the problem seen least recently
-  private final Map<String, Instant> mailed = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, Mailed> mailed = new LinkedHashMap<>(64, 0.75f, true);
   private final Map<String, DigestEntry> counting = new LinkedHashMap<>();
   private long untracked;
+
+  /** When a problem was mailed, and its trigger, the sample of its repeats counted later. */
+  private record Mailed(Instant at, Alert sample) {}
 
   Repeats(Duration window) {
     this.window = window;
@@ -32,8 +35,8 @@ final class Repeats {
     if (window.isZero()) {
       return null;
     }
-    Instant at = mailed.get(fingerprint);
-    return at != null && now.isBefore(at.plus(window)) ? at : null;
+    Mailed at = mailed.get(fingerprint);
+    return at != null && now.isBefore(at.at().plus(window)) ? at.at() : null;
   }
 
   /** {@return whether the problem was ever mailed, as far as the bounded memory reaches} */
@@ -41,12 +44,16 @@ final class Repeats {
     return mailed.containsKey(fingerprint);
   }
 
-  /** The problem was mailed now: its window starts (or restarts). */
-  void remember(String fingerprint, Instant now) {
+  /**
+   * The problem was mailed now: its window starts (or restarts). Its trigger is kept, without
+   * context, as the sample of repeats counted later without an alert of their own.
+   */
+  void remember(String fingerprint, Alert sample, Instant now) {
     if (window.isZero()) {
       return;
     }
-    mailed.put(fingerprint, now);
+    mailed.put(
+        fingerprint, new Mailed(now, new Alert(sample.trigger(), List.of(), sample.subject())));
     if (mailed.size() > FloodControl.MAX_TRACKED) {
       var eldest = mailed.keySet().iterator();
       eldest.next();
@@ -60,11 +67,18 @@ final class Repeats {
    * @return false when it is not, and the caller must place the events elsewhere
    */
   boolean count(String fingerprint, long count, Instant at, Instant now) {
-    DigestEntry repeat = counting.get(fingerprint);
-    if (repeat == null || mailedWithinWindow(fingerprint, now) == null) {
+    Instant mailedAt = mailedWithinWindow(fingerprint, now);
+    if (mailedAt == null) {
       return false;
     }
-    counting.put(fingerprint, repeat.plus(count, at));
+    DigestEntry repeat = counting.get(fingerprint);
+    if (repeat != null) {
+      counting.put(fingerprint, repeat.plus(count, at));
+    } else {
+      // counted on the logging threads after its mail went out: a repeat of its own problem,
+      // with the trigger that was mailed as its sample, not an unnamed other kind
+      add(new DigestEntry(fingerprint, count, at, at, mailed.get(fingerprint).sample(), mailedAt));
+    }
     return true;
   }
 

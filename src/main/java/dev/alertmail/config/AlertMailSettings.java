@@ -1,6 +1,7 @@
 package dev.alertmail.config;
 
 import dev.alertmail.alert.FloodPolicy;
+import dev.alertmail.alertmanager.AlertmanagerConfig;
 import dev.alertmail.delivery.SenderConfig;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
@@ -77,13 +78,23 @@ public final class AlertMailSettings {
           "appPackages",
           "maxMailSize");
 
+  /** The settings of the route to a fleet's Alertmanager; the command line takes them too. */
+  public static final List<String> ALERTMANAGER_NAMES = AlertmanagerChecks.NAMES;
+
   /** Every setting's name, in the order the README lists them. */
   public static final List<String> NAMES =
-      java.util.stream.Stream.concat(MAIL_NAMES.stream(), ALERT_NAMES.stream()).toList();
+      java.util.stream.Stream.of(MAIL_NAMES, ALERTMANAGER_NAMES, ALERT_NAMES)
+          .flatMap(List::stream)
+          .toList();
 
   /** Settings whose values are never shown. */
   public static final Set<String> SECRETS =
-      Set.of("password", "trustStorePassword", "oauthClientSecret", "oauthRefreshToken");
+      Set.of(
+          "password",
+          "trustStorePassword",
+          "oauthClientSecret",
+          "oauthRefreshToken",
+          "alertmanagerPassword");
 
   /** Settings that may be given several times, each a comma list. */
   public static final Set<String> REPEATABLE = Set.of("to", "cc", "bcc");
@@ -181,14 +192,21 @@ public final class AlertMailSettings {
       return null;
     }
     var check = new SettingChecks(problems);
+    // with Alertmanager, mail is the fallback: no mail settings at all means no fallback
+    boolean fleet = get("alertmanagerUrl") != null;
+    boolean mail = !fleet || get("from") != null || get("to") != null;
     MailAddress from = null;
     if (get("from") == null) {
-      problems.add("<from> is not set: write <from>alerts@example.com</from>.");
+      if (mail) {
+        problems.add(
+            "<from> is not set: write <from>alerts@example.com</from>"
+                + (fleet ? " (mail is the fallback when Alertmanager cannot be reached)." : "."));
+      }
     } else {
       from = check.address("from", get("from"));
     }
     List<MailAddress> to = check.addresses("to", get("to"));
-    if (to.isEmpty() && get("to") == null) {
+    if (mail && to.isEmpty() && get("to") == null) {
       problems.add(
           "<to> is not set: write <to>ops@example.com</to> (repeatable, or a comma list).");
     }
@@ -219,6 +237,8 @@ public final class AlertMailSettings {
     long maxMailSize =
         check.size(
             "maxMailSize", get("maxMailSize"), DEFAULT_MAIL_SIZE, MIN_MAIL_SIZE, MAX_MAIL_SIZE);
+    AlertmanagerConfig alertmanager =
+        new AlertmanagerChecks(problems).route(this, trust, tls == TlsMode.NONE, connectTimeout);
     boolean threading = get("threading") == null || check.flag("threading", get("threading"));
     String subject = get("subject") == null ? DEFAULT_SUBJECT : get("subject");
     FloodPolicy flood =
@@ -258,7 +278,8 @@ public final class AlertMailSettings {
             threading,
             get("listId") == null ? null : get("listId").strip(),
             appPackages(),
-            maxMailSize);
+            maxMailSize,
+            alertmanager);
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
   }
 

@@ -1,16 +1,11 @@
 package dev.alertmail.delivery;
 
-import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertSource;
-import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.FloodControl;
 import dev.alertmail.alert.Unreadable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -19,7 +14,7 @@ import java.util.random.RandomGenerator;
  * The sender thread: takes alerts from application threads without ever blocking them, shapes them
  * into few mails through {@link FloodControl}, and sends those.
  *
- * <p>Life cycle: {@link #start()} once, {@link #offer(Alert)} from any thread, {@link
+ * <p>Life cycle: {@link #start()} once, {@link #offer(AlertSource)} from any thread, {@link
  * #stop(Duration)} once. Everything the sender has to say goes to the {@link StatusSink}.
  */
 public final class AlertSender {
@@ -62,7 +57,8 @@ public final class AlertSender {
   /** As {@link #AlertSender(SenderConfig, StatusSink)}, on the given clock and randomness. */
   AlertSender(SenderConfig config, StatusSink status, InstantSource clock, RandomGenerator random) {
     this.config = config;
-    this.status = status;
+    // a report that fails (a status listener that throws) must cost only that report
+    this.status = new GuardedStatus(status);
     this.clock = clock;
     this.admissionSecond = clock.instant();
     this.random = random;
@@ -148,9 +144,6 @@ public final class AlertSender {
     return false;
   }
 
-  // delivered mails some recipients still wait for; sender thread only
-  private final List<RecipientRetry> recipientRetries = new ArrayList<>();
-
   /**
    * The JVM is exiting: from now on every alert is mailed at once, whatever {@code groupWait} and
    * the rate limit say, and this waits (up to the timeout) until nothing is pending. The sender is
@@ -178,7 +171,8 @@ public final class AlertSender {
         }
       }
     }
-    return true;
+    // a sender that ended (stopped, or could not start) has said what it could not send
+    return drained || handoff.size() == 0;
   }
 
   private void signalIdle() {
@@ -189,15 +183,14 @@ public final class AlertSender {
 
   private void run() {
     try {
-      DigestMailer mailer;
+      Route route;
       try {
-        mailer = new DigestMailer(config, LocalHost.resolve(), status, failureReports);
+        route = route();
       } catch (RuntimeException e) {
         status.error("Alert sender could not start: " + e.getMessage(), e);
         return;
       }
-      FloodControl flood = new FloodControl(config.flood(), clock.instant(), random);
-      while (!serve(mailer, flood)) {
+      while (!serve(route)) {
         // a step failed; serve() reported it and the sender carries on
       }
     } finally {
@@ -207,14 +200,35 @@ public final class AlertSender {
     }
   }
 
+  /** Mail through flood control, or a fleet's Alertmanager with mail as the fallback. */
+  private Route route() {
+    LocalHost host = LocalHost.resolve();
+    MailRoute mail = null;
+    if (config.mailsDirectly()) {
+      mail =
+          new MailRoute(
+              new FloodControl(config.flood(), clock.instant(), random),
+              new DigestMailer(config, host, status, failureReports),
+              status,
+              clock,
+              random,
+              () -> stopRequested,
+              events -> held = events);
+    }
+    if (config.alertmanager() == null) {
+      return mail;
+    }
+    return new AlertmanagerRoute(config, host, mail, status, clock, random);
+  }
+
   /**
    * Runs the sender's loop until it ends ({@return true}); {@return false} after a step failed in a
    * way no step expects (a bug, an error thrown where none should be), once it is reported, so the
    * caller runs the loop again: whatever goes wrong, the sender keeps serving.
    */
-  private boolean serve(DigestMailer mailer, FloodControl flood) {
+  private boolean serve(Route route) {
     try {
-      loop(mailer, flood);
+      loop(route);
       return true;
     } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
       long skipped = failureReports.admit();
@@ -228,22 +242,12 @@ public final class AlertSender {
     }
   }
 
-  private void loop(DigestMailer mailer, FloodControl flood) {
+  private void loop(Route route) {
     while (!abandoned) {
       if (stopRequested) {
-        take(flood, 0, Integer.MAX_VALUE); // all of it: the last mail accounts for everything
-        settleCounted(flood);
-        Optional<Digest> last = flood.drain();
-        if (last.isPresent()) {
-          send(mailer, flood, last.get(), true);
-        }
-        // one last try for recipients still waiting, whatever their backoff says
-        for (RecipientRetry retry : recipientRetries) {
-          if (abandoned || !mailer.retry(retry, clock.instant())) {
-            mailer.abandon(retry);
-          }
-        }
-        recipientRetries.clear();
+        take(route, 0, Integer.MAX_VALUE); // all of it: the last word accounts for everything
+        settleCounted(route);
+        route.finish(clock.instant(), () -> abandoned);
         held = 0;
         // a logging call that was already inside append() when the appender stopped
         long late = handoff.size() + handoff.dropped() + admission.undrained();
@@ -256,128 +260,68 @@ public final class AlertSender {
         return;
       }
       if (exiting) {
-        take(flood, 0, Integer.MAX_VALUE);
-        settleCounted(flood);
-        Optional<Digest> now = flood.drain();
-        if (now.isPresent()) {
-          send(mailer, flood, now.get(), true); // no retry can outlive the JVM
-        } else if (handoff.size() == 0) {
+        take(route, 0, Integer.MAX_VALUE);
+        settleCounted(route);
+        if (!route.flush(clock.instant()) && handoff.size() == 0) {
           drained = true;
           signalIdle();
-          take(flood, MAX_WAIT_MILLIS, Integer.MAX_VALUE); // then mail what comes at once
+          take(route, MAX_WAIT_MILLIS, Integer.MAX_VALUE); // then send what comes at once
         }
+        held = route.pending();
         continue;
       }
-      take(flood, waitMillis(flood), BATCH);
-      Optional<Digest> due = flood.poll(clock.instant());
-      if (due.isPresent()) {
-        send(mailer, flood, due.get(), false);
-      }
-      retryRecipients(mailer);
-    }
-  }
-
-  private void retryRecipients(DigestMailer mailer) {
-    for (var it = recipientRetries.iterator(); it.hasNext() && !stopRequested; ) {
-      RecipientRetry retry = it.next();
-      Instant now = clock.instant();
-      if (!now.isBefore(retry.due()) && mailer.retry(retry, now)) {
-        it.remove();
-      }
+      take(route, waitMillis(route), BATCH);
+      route.work(clock.instant());
+      held = route.pending();
     }
   }
 
   /**
-   * What the logging threads counted since the last settlement joins flood control (after each
-   * take, and once more for the last mail); {@return the time it was counted at}
+   * What the logging threads counted since the last settlement joins the route (after each take,
+   * and once more for the last word); {@return the time it was counted at}
    */
-  private Instant settleCounted(FloodControl flood) {
+  private Instant settleCounted(Route route) {
     Instant now = clock.instant();
-    admission.drain((fingerprint, count) -> flood.counted(fingerprint, count, now));
+    admission.drain((fingerprint, count) -> route.counted(fingerprint, count, now));
     return now;
   }
 
   /** Waits up to the given time for alerts, then takes up to {@code limit}, and the drop count. */
-  private void take(FloodControl flood, long waitMillis, int limit) {
+  private void take(Route route, long waitMillis, int limit) {
     AlertSource source = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
     for (int taken = 0; source != null; taken++) {
       try {
-        flood.accept(source, clock.instant());
+        route.accept(source, clock.instant());
         admission.learn(source);
       } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
         // a bug or a hostile exception must cost this alert's detail, never the alert, another
-        // alert or the sender thread: it is mailed with what is known
-        status.error("Could not read an alert; it is mailed without its detail: " + e, e);
-        flood.accept(Unreadable.alert(source, e, clock.millis()), clock.instant());
+        // alert or the sender thread: it is sent with what is known
+        route.accept(Unreadable.alert(source, e, clock.millis()), clock.instant());
+        status.error("Could not read an alert; it is sent without its detail: " + e, e);
       }
       source = taken < limit ? handoff.poll(0, TimeUnit.MILLISECONDS) : null;
     }
-    Instant now = settleCounted(flood);
+    Instant now = settleCounted(route);
     if (!now.isBefore(admissionSecond.plusSeconds(1)) || now.isBefore(admissionSecond)) {
       admission.newSecond();
       admissionSecond = now;
     }
     long dropped = handoff.takeDropped();
     if (dropped > 0) {
-      flood.dropped(dropped, overflow.drain(), clock.instant());
+      route.dropped(dropped, overflow.drain(), clock.instant());
       reportDrops(dropped);
     }
-    held = flood.pendingEvents();
+    held = route.pending();
   }
 
-  private long waitMillis(FloodControl flood) {
+  private long waitMillis(Route route) {
     Instant now = clock.instant();
-    Instant wake = flood.nextWakeup(now);
-    for (RecipientRetry retry : recipientRetries) {
-      wake = wake == null || retry.due().isBefore(wake) ? retry.due() : wake;
-    }
+    Instant wake = route.nextWakeup(now);
     if (wake == null) {
       return MAX_WAIT_MILLIS;
     }
     long millis = Duration.between(now, wake).toMillis();
     return Math.max(0, Math.min(millis + 1, MAX_WAIT_MILLIS));
-  }
-
-  private void send(DigestMailer mailer, FloodControl flood, Digest digest, boolean last) {
-    held = flood.pendingEvents() + digest.triggeringEvents();
-    DigestMailer.Delivery delivery = mailer.deliver(digest, clock.instant(), random);
-    Instant now = clock.instant();
-    switch (delivery.outcome()) {
-      case DELIVERED -> {
-        flood.delivered(digest, now);
-        if (delivery.retry() != null) {
-          recipientRetries.add(delivery.retry());
-        }
-      }
-      case TRANSIENT_FAILURE -> {
-        if (last) {
-          reportLost(digest, "the appender is stopping and cannot retry");
-        } else {
-          Duration delay = flood.retryLater(digest, now);
-          if (flood.failuresInARow() == 1) {
-            status.warn(
-                "Will retry the alert mail in "
-                    + delay.toSeconds()
-                    + " s, then with growing pauses up to 5 minutes; new alerts join it"
-                    + " meanwhile.");
-          }
-        }
-      }
-      case PERMANENT_FAILURE -> {
-        flood.lost(digest);
-        reportLost(digest, "the failure is permanent");
-      }
-    }
-    held = flood.pendingEvents();
-  }
-
-  private void reportLost(Digest digest, String why) {
-    status.error(
-        DigestMailer.plural(digest.triggeringEvents(), "triggering event")
-            + " not delivered: "
-            + why
-            + " (see the error above).",
-        null);
   }
 
   private void reportDrops(long dropped) {

@@ -38,7 +38,7 @@ final class DigestMailer {
   private final long maxMailSize;
 
   DigestMailer(SenderConfig config, LocalHost host, StatusSink status, ReportThrottle throttle) {
-    this.composer =
+    AlertMailComposer mails =
         new AlertMailComposer(
             config.from(),
             config.to(),
@@ -49,6 +49,11 @@ final class DigestMailer {
                 config.application(), host.displayName(), config.zone(), config.appPackages()),
             config.threading(),
             config.listId());
+    // with Alertmanager, a mail stands in for its notification: the subject says why it came
+    this.composer =
+        config.alertmanager() == null
+            ? mails
+            : mails.withSubjectNote(" (Alertmanager unreachable)");
     String ehlo = config.localhost() != null ? config.localhost() : host.ehloName();
     HostPort first =
         config.relays().isEmpty()
@@ -101,7 +106,10 @@ final class DigestMailer {
       List<String> recipients =
           message.recipients().stream().map(MailAddress::toString).distinct().toList();
       report = transport.send(new Envelope(message.from().toString(), recipients), bytes);
-      report = refitForSmallerServers(digest, message, bytes.length, report);
+      Refit refit = refitForSmallerServers(digest, message, bytes, report);
+      report = refit.report();
+      // a retry must fit every server it may meet: the smallest copy sent so far
+      bytes = refit.smallest();
     } catch (RuntimeException e) {
       // a bug must cost this mail, never the sender thread
       status.error("Could not send alert mail: " + e, e);
@@ -145,20 +153,23 @@ final class DigestMailer {
     return new Delivery(DeliveryOutcome.DELIVERED, retry);
   }
 
+  /** The report after refitting, and the smallest copy of the mail that was sent. */
+  private record Refit(TransportReport report, byte[] smallest) {}
+
   /**
    * A server whose size limit is below {@code maxMailSize} refused the mail for its size: the mail
    * is made again within that limit and sent to the recipients behind that server, so a mail is
    * never lost for its size. Each smaller server gets its own fit, at most a few rounds.
    */
-  private TransportReport refitForSmallerServers(
-      Digest digest, MailMessage message, long sent, TransportReport report) {
+  private Refit refitForSmallerServers(
+      Digest digest, MailMessage message, byte[] sent, TransportReport report) {
     for (int round = 0; round < 3; round++) {
       long limit = 0;
       List<String> recipients = new ArrayList<>();
       List<RouteFailure> kept = new ArrayList<>();
       for (RouteFailure failure : report.failed()) {
         long size = failure.cause().sizeLimit();
-        if (size > 0 && size < sent) {
+        if (size > 0 && size < sent.length) {
           limit = limit == 0 ? size : Math.min(limit, size);
           recipients.addAll(failure.recipients());
         } else {
@@ -166,7 +177,7 @@ final class DigestMailer {
         }
       }
       if (recipients.isEmpty()) {
-        return report;
+        break;
       }
       FittedMail smaller =
           FittedMail.fit(composer, digest, Instant.now(), limit, "the server's size limit");
@@ -185,9 +196,9 @@ final class DigestMailer {
       delivered.addAll(again.delivered());
       kept.addAll(again.failed());
       report = new TransportReport(delivered, kept);
-      sent = smaller.bytes().length;
+      sent = smaller.bytes();
     }
-    return report;
+    return new Refit(report, sent);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.alertmail.delivery;
 
 import dev.alertmail.alert.FloodPolicy;
+import dev.alertmail.alertmanager.AlertmanagerConfig;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
 import dev.alertmail.oauth.TokenCache;
@@ -19,7 +20,7 @@ import javax.net.ssl.SSLContext;
  * @param name the appender's name, used in the sender thread's name and in reports
  * @param application the application's name shown in mail (the Logback context name)
  * @param zone the zone timestamps are shown in
- * @param from the sender address
+ * @param from the sender address; null only with {@code alertmanager} and no mail fallback
  * @param to primary recipients
  * @param cc copy recipients
  * @param bcc blind copy recipients: delivered to, never shown in a header
@@ -44,6 +45,8 @@ import javax.net.ssl.SSLContext;
  * @param appPackages package prefixes of the application's own code; empty to derive them from the
  *     triggering loggers
  * @param maxMailSize the most bytes one mail may have; a larger one is shortened to fit
+ * @param alertmanager the fleet's Alertmanager, or null to mail directly; with it, mail (when
+ *     {@code from} and recipients are set) is the fallback
  */
 public record SenderConfig(
     String name,
@@ -72,11 +75,14 @@ public record SenderConfig(
     boolean threading,
     String listId,
     List<String> appPackages,
-    long maxMailSize) {
+    long maxMailSize,
+    AlertmanagerConfig alertmanager) {
 
   /** Checks the required fields and copies the lists. */
   public SenderConfig {
-    Objects.requireNonNull(from, "from");
+    if (alertmanager == null) {
+      Objects.requireNonNull(from, "from");
+    }
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(flood, "flood");
@@ -90,11 +96,46 @@ public record SenderConfig(
     }
   }
 
-  /** {@return where mail goes, for reports: the relays, or "MX routing"} */
+  /** {@return whether alerts are mailed: always without Alertmanager, as its fallback with it} */
+  public boolean mailsDirectly() {
+    return from != null && !(to.isEmpty() && cc.isEmpty() && bcc.isEmpty());
+  }
+
+  /** {@return where alerts go, for reports: the relays, "MX routing", or Alertmanager} */
   public String route() {
+    if (alertmanager != null) {
+      return "Alertmanager "
+          + String.join(", ", alertmanager.urls().stream().map(Object::toString).toList());
+    }
     return relays.isEmpty()
         ? "MX routing"
         : String.join(", ", relays.stream().map(HostPort::toString).toList());
+  }
+
+  /** {@return what the appender does with alerts, in a sentence for its start-up status} */
+  public String describe() {
+    String mail =
+        !mailsDirectly()
+            ? ""
+            : "mails alerts from "
+                + from
+                + " via "
+                + (relays.isEmpty()
+                    ? "MX routing to each recipient domain (port " + smtpPort + ")"
+                    : String.join(", ", relays.stream().map(HostPort::toString).toList()))
+                + ", tls "
+                + tls;
+    if (alertmanager == null) {
+      return mail;
+    }
+    return "posts alerts to "
+        + route()
+        + (mail.isEmpty()
+            ? " (no mail fallback: no <from> and <to>)"
+            : "; when no replica takes a new problem within "
+                + alertmanager.fallbackAfter().toSeconds()
+                + " s, it "
+                + mail);
   }
 
   /** Never shows the password. */

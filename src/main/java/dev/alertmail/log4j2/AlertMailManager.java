@@ -68,7 +68,20 @@ final class AlertMailManager extends AbstractManager {
         () ->
             new Log4jAlert(Log4jEvents.copy(event), ring.takeBefore(sequence), subject, threading),
         event.getLoggerName(),
-        event.getMessage() == null ? null : event.getMessage().getFormat());
+        kind(event));
+  }
+
+  /**
+   * The message as written, the kind the storm counting goes by; null (no kind: handed off whole)
+   * when asking throws, as an {@code ObjectMessage} of an object whose {@code toString()} fails
+   * does.
+   */
+  private static String kind(LogEvent event) {
+    try {
+      return event.getMessage() == null ? null : event.getMessage().getFormat();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
   }
 
   boolean isSenderThread(Thread thread) {

@@ -1,6 +1,7 @@
 package dev.alertmail.log4j2;
 
 import dev.alertmail.alert.StableArguments;
+import dev.alertmail.alert.Unreadable;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.Message;
@@ -28,8 +29,13 @@ record Log4jContextEvent(
     String pattern = null;
     String text = null;
     if (message instanceof ReusableMessage) {
-      pattern = message.getFormat();
-      text = message.getFormattedMessage();
+      try {
+        pattern = message.getFormat();
+        text = message.getFormattedMessage();
+      } catch (RuntimeException | LinkageError e) {
+        // a parameter whose toString() fails: the mail notes it, the logging thread never sees it
+        text = Unreadable.note("getFormattedMessage()", e);
+      }
       message = null;
     } else if (message != null) {
       formatIfUnstable(message);

@@ -9,7 +9,8 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
  *
  * @param <B> the builder
  */
-public abstract class MailAttributes<B extends MailAttributes<B>> extends OAuthAttributes<B> {
+public abstract class MailAttributes<B extends MailAttributes<B>>
+    extends AlertmanagerAttributes<B> {
 
   @PluginBuilderAttribute private String from;
 

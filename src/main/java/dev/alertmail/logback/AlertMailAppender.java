@@ -104,17 +104,7 @@ public class AlertMailAppender extends MailProperties {
     stopping.set(false);
     super.start();
     exitHook = registerExitHook();
-    addInfo(
-        "Appender ["
-            + getName()
-            + "] mails alerts from "
-            + config.from()
-            + " via "
-            + (config.relays().isEmpty()
-                ? "MX routing to each recipient domain (port " + config.smtpPort() + ")"
-                : config.route())
-            + ", tls "
-            + config.tls());
+    addInfo("Appender [" + getName() + "] " + config.describe());
   }
 
   private PatternLayout subjectLayout(String subject, List<String> problems) {

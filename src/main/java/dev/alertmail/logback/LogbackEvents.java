@@ -35,7 +35,7 @@ final class LogbackEvents {
           event.getThreadName(),
           mdc,
           toThrowableInfo(event.getThrowableProxy(), 0));
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // one event that cannot be read costs its own detail, never the alert it belongs to
       return Unreadable.event(
           event.getTimeStamp(), String.valueOf(event.getLevel()), event.getLoggerName(), e);

@@ -8,7 +8,7 @@ import ch.qos.logback.core.boolex.EventEvaluator;
  * cycle: one setter per element, each handing the text as written to the framework-neutral
  * settings. See {@link AlertMailAppender}.
  */
-public abstract class MailProperties extends OAuthProperties {
+public abstract class MailProperties extends AlertmanagerProperties {
 
   private EventEvaluator<ILoggingEvent> evaluator;
 

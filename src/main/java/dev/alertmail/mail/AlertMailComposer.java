@@ -25,6 +25,7 @@ public final class AlertMailComposer {
   private final HtmlFormatter html;
   private final boolean threading;
   private final String listId;
+  private final String subjectNote;
 
   /**
    * Creates a composer.
@@ -63,8 +64,22 @@ public final class AlertMailComposer {
       Origin origin,
       boolean threading,
       String listId) {
+    this(from, to, cc, bcc, format, origin, threading, listId, "");
+  }
+
+  private AlertMailComposer(
+      MailAddress from,
+      List<MailAddress> to,
+      List<MailAddress> cc,
+      List<MailAddress> bcc,
+      MailFormat format,
+      Origin origin,
+      boolean threading,
+      String listId,
+      String subjectNote) {
     this.threading = threading;
     this.listId = listId;
+    this.subjectNote = subjectNote;
     this.from = Objects.requireNonNull(from, "from");
     this.to = to == null ? List.of() : List.copyOf(to);
     this.cc = cc == null ? List.of() : List.copyOf(cc);
@@ -77,6 +92,14 @@ public final class AlertMailComposer {
     }
     this.text = new TextFormatter(origin);
     this.html = new HtmlFormatter(origin);
+  }
+
+  /**
+   * {@return this composer with a note after every subject}, e.g. {@code " (Alertmanager
+   * unreachable)"} on the mails that stand in for a fleet's Alertmanager
+   */
+  public AlertMailComposer withSubjectNote(String note) {
+    return new AlertMailComposer(from, to, cc, bcc, format, origin, threading, listId, note);
   }
 
   /**
@@ -97,7 +120,7 @@ public final class AlertMailComposer {
   MailMessage compose(Digest whole, Instant now, Detail detail, String note) {
     Objects.requireNonNull(whole, "digest");
     Digest digest = detail.apply(whole);
-    String subject = SubjectLine.of(digest, origin.application());
+    String subject = SubjectLine.of(digest, origin.application()) + subjectNote;
     // without its HTML part, a mail asked for as HTML keeps its text part: some part must go
     boolean htmlPart = format != MailFormat.TEXT && detail.html();
     String textBody =

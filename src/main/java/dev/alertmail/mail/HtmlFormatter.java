@@ -4,6 +4,7 @@ import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.alert.StackTraceLines;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

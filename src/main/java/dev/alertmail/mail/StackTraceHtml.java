@@ -1,6 +1,8 @@
 package dev.alertmail.mail;
 
 import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.alert.AppCode;
+import dev.alertmail.alert.StackTraceLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,19 +23,18 @@ final class StackTraceHtml {
 
   /** The trace as escaped HTML lines, for a {@code <pre>}. */
   static String of(AlertEvent trigger, List<String> configured) {
-    List<String> packages =
-        configured.isEmpty() ? FirstScreen.derived(trigger.loggerName()) : configured;
+    List<String> packages = AppCode.packages(trigger, configured);
     List<String> lines = StackTraceLines.of(trigger.throwable());
     // no frame of the application at all (its packages guessed wrong): fold nothing
     boolean any =
         lines.stream()
             .map(StackTraceHtml::frame)
-            .anyMatch(f -> f != null && FirstScreen.isApplication(f, packages));
+            .anyMatch(f -> f != null && AppCode.isApplication(f, packages));
     var out = new StringBuilder();
     List<String> run = new ArrayList<>();
     for (String line : lines) {
       String frame = frame(line);
-      if (any && frame != null && !FirstScreen.isApplication(frame, packages)) {
+      if (any && frame != null && !AppCode.isApplication(frame, packages)) {
         run.add(line);
         continue;
       }

@@ -35,8 +35,14 @@ final class SubjectLine {
     }
     String head = topic(digest, application);
     if (first == null) {
+      // no sample: only counts; say why, and only say "dropped" when they were
+      boolean allDropped = digest.droppedEvents() == digest.triggeringEvents();
       return cut(
-          head + " " + Wording.size(digest) + " dropped (hand-off queue full)", MAX_CODE_POINTS);
+          head
+              + " "
+              + Wording.size(digest)
+              + (allDropped ? " dropped (hand-off queue full)" : " counted, none kept as a sample"),
+          MAX_CODE_POINTS);
     }
     boolean onlyRepeats = digest.entries().stream().allMatch(DigestEntry::isRepeat);
     String when =

@@ -4,6 +4,7 @@ import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.alert.StackTraceLines;
 import dev.alertmail.text.UntrustedText;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,8 @@ final class TextFormatter {
     // "-- " is the conventional signature separator; clients can fold or dim what follows
     out.append("\n-- \n").append(Wording.FOOTER).append('\n');
     // a logged ESC or BEL must not drive a terminal that shows the mail, nor U+202E reverse it
-    return UntrustedText.visibleBody(out.toString());
+    // line ends from the application (HTTP bodies, Windows text) are line ends, a bare CR is not
+    return UntrustedText.visibleBody(out.toString().replace("\r\n", "\n"));
   }
 
   private void alert(StringBuilder out, DigestEntry entry) {

@@ -11,6 +11,7 @@ final class LoginAuthenticator implements Authenticator {
   @Override
   public void authenticate(SmtpConnection connection, String username, String password)
       throws SmtpException {
+    connection.secret(password, Authenticator.base64(password));
     Authenticator.expect(connection, COMMAND, connection.command(COMMAND), 334);
     SmtpReply reply = connection.command(Authenticator.base64(username), SmtpConnection.MASKED);
     Authenticator.expect(connection, COMMAND, reply, 334);

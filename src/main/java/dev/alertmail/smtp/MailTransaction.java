@@ -120,9 +120,9 @@ final class MailTransaction {
     }
     connection.sendMessage(message);
     SmtpReply queued = connection.readReply("end of data");
-    if (queued.code() == 552 || queued.code() >= 500 && queued.text().startsWith("5.3.4")) {
-      // too large for a server that announced no SIZE (RFC 5321 §4.5.3.1.10, RFC 3463 5.3.4):
-      // a message half the size is the next guess
+    if (isTooLarge(queued)) {
+      // too large for a server that announced no SIZE, or a smaller one (RFC 1870 §6.1,
+      // RFC 3463 5.3.4): a message half the size is the next guess
       throw SmtpException.tooLarge(
           server,
           "end of data",
@@ -132,6 +132,20 @@ final class MailTransaction {
     }
     Replies.expect(server, "end of data", queued, 250, "message refused");
     return new DeliveryReport(server, accepted, rejected, queued.toString());
+  }
+
+  /**
+   * 5.3.4 says "message too big"; a 552 without an enhanced code is taken to mean it too (RFC
+   * 1870); a 552 with another code (5.2.2 mailbox full) is about the recipient, not the size.
+   */
+  private static boolean isTooLarge(SmtpReply reply) {
+    String text = reply.text();
+    if (text.startsWith("5.3.4")) {
+      return reply.code() >= 500;
+    }
+    boolean enhanced =
+        text.length() > 1 && Character.isDigit(text.charAt(0)) && text.charAt(1) == '.';
+    return reply.code() == 552 && !enhanced;
   }
 
   private SmtpReply pipelinedReply(String command) throws SmtpException {
@@ -147,10 +161,11 @@ final class MailTransaction {
             .findFirst()
             .orElse(rejected.get(0));
     var summary = new StringBuilder("no recipient accepted:");
-    for (RecipientRejection r : rejected.subList(0, Math.min(rejected.size(), ShortList.SHOWN))) {
+    int shown = rejected.size() <= ShortList.SHOWN + 1 ? rejected.size() : ShortList.SHOWN;
+    for (RecipientRejection r : rejected.subList(0, shown)) {
       summary.append(' ').append(r.recipient()).append(" (").append(r.reply().code()).append(')');
     }
-    if (rejected.size() > ShortList.SHOWN) {
+    if (rejected.size() > shown) {
       summary.append(" and ").append(rejected.size() - ShortList.SHOWN).append(" more");
     }
     summary.append("; first reply: ").append(first.reply());

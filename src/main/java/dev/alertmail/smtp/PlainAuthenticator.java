@@ -9,6 +9,7 @@ final class PlainAuthenticator implements Authenticator {
   public void authenticate(SmtpConnection connection, String username, String password)
       throws SmtpException {
     String response = Authenticator.base64("\0" + username + "\0" + password);
+    connection.secret(password, response, Authenticator.base64(password));
     SmtpReply reply =
         connection.command(COMMAND + " " + response, COMMAND + " " + SmtpConnection.MASKED);
     Authenticator.expect(connection, COMMAND, reply, 235);

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,8 @@ final class SmtpConnection implements Closeable {
   private OutputStream out;
   private boolean encrypted;
   private boolean broken;
+  // what this session sent that a server must never get to show (an echoing one would)
+  private final List<String> secrets = new ArrayList<>();
   private final SocketWatchdog watchdog;
   private final FailureWords words;
 
@@ -63,6 +66,11 @@ final class SmtpConnection implements Closeable {
   /** Bounds the rest of this session; see {@link #sessionBound}. */
   void limitSession(int mails) {
     watchdog.limitSession(sessionBound(settings, mails));
+  }
+
+  /** One more transaction than the session was bounded for: one more {@code readTimeout}. */
+  void extendSession() {
+    watchdog.extendSession(settings.readTimeout());
   }
 
   /**
@@ -130,7 +138,10 @@ final class SmtpConnection implements Closeable {
   SmtpReply readReply(String step) throws SmtpException {
     watchdog.startStep(settings.readTimeout());
     try {
-      SmtpReply reply = reader.read(line -> transcript.record("S: " + UntrustedText.visible(line)));
+      SmtpReply reply = reader.read(line -> transcript.record("S: " + shown(line)));
+      if (!secrets.isEmpty()) {
+        reply = new SmtpReply(reply.code(), reply.lines().stream().map(this::masked).toList());
+      }
       if (reply.code() == 421) {
         broken = true; // the server is closing the channel (RFC 5321 §3.8)
       }
@@ -140,6 +151,26 @@ final class SmtpConnection implements Closeable {
     } finally {
       watchdog.endStep();
     }
+  }
+
+  /**
+   * A credential this session is about to send, in every form it goes on the wire: from now on a
+   * reply that repeats it shows it masked, in the transcript and in every failure.
+   */
+  void secret(String... forms) {
+    for (String form : forms) {
+      if (form != null && form.length() >= 4) {
+        secrets.add(form);
+      }
+    }
+  }
+
+  private String shown(String serverLine) {
+    return masked(UntrustedText.visible(serverLine));
+  }
+
+  private String masked(String text) {
+    return secrets.isEmpty() ? text : UntrustedText.masked(text, secrets);
   }
 
   /** Sends a command line that may be shown as is. */

@@ -61,12 +61,16 @@ final class SmtpSession {
     while (!tooMany.isEmpty() && !connection.isBroken()) {
       List<String> rest = tooMany.stream().map(RecipientRejection::recipient).toList();
       DeliveryReport more;
+      connection.extendSession();
       try {
         more =
             MailTransaction.run(
                 connection, capabilities, new Envelope(envelope.sender(), rest), message);
       } catch (SmtpException e) {
-        break; // no progress: they keep their 452
+        // no progress: they keep their 452; a transaction left open is reset, so a next mail in
+        // this session starts clean
+        resetQuietly();
+        break;
       }
       rejected.removeAll(tooMany);
       rejected.addAll(more.rejected());
@@ -251,6 +255,17 @@ final class SmtpSession {
         "server offers only AUTH "
             + String.join(" ", capabilities.authMechanisms())
             + "; supported are PLAIN and LOGIN");
+  }
+
+  /** Resets an unfinished transaction; a server that refuses changes nothing already delivered. */
+  private void resetQuietly() {
+    if (!connection.isBroken()) {
+      try {
+        connection.command("RSET");
+      } catch (SmtpException ignored) {
+        // the connection is unusable now; the session's next step will say so
+      }
+    }
   }
 
   /** Ends the session; its outcome no longer matters, so errors are ignored. */

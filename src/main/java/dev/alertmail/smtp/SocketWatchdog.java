@@ -56,6 +56,14 @@ final class SocketWatchdog {
     watch();
   }
 
+  /** Gives the session more time, for a transaction it did not know it would need. */
+  void extendSession(Duration more) {
+    long deadline = sessionDeadline;
+    if (deadline != NONE) {
+      sessionDeadline = deadline + more.toNanos();
+    }
+  }
+
   /** Bounds the step that starts now; {@link #endStep()} when it is over. */
   void startStep(Duration bound) {
     stepDeadline = deadline(bound);

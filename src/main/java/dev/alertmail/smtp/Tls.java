@@ -109,9 +109,9 @@ final class Tls {
     } else if (messageContains(e, "protocol_version", "No appropriate protocol")) {
       // the JDK refuses TLS 1.0 and 1.1 (RFC 8996); such a server answers a modern hello so
       what =
-          "the server and this Java share no TLS version: the server offers only TLS 1.0 or 1.1,"
-              + " which are insecure (RFC 8996) and disabled in Java; the server must offer TLS"
-              + " 1.2 or 1.3 ("
+          "the server and this Java share no TLS version: most likely the server offers only TLS"
+              + " 1.0 or 1.1, which are insecure (RFC 8996) and disabled in Java, and must offer TLS"
+              + " 1.2 or 1.3 (or jdk.tls.client.protocols restricts this JVM's own versions) ("
               + e.getMessage()
               + ")";
       reason = SmtpException.Reason.SERVER;

@@ -18,6 +18,7 @@ final class XOAuth2Authenticator implements Authenticator {
       throws SmtpException {
     String response =
         Authenticator.base64("user=" + username + "\u0001auth=Bearer " + token + "\u0001\u0001");
+    connection.secret(token, response);
     SmtpReply reply = connection.command(COMMAND + " " + response, COMMAND + " ****");
     if (reply.code() == 334) {
       String challenge = decode(reply.text());

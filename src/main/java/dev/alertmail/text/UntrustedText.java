@@ -51,6 +51,39 @@ public final class UntrustedText {
         || cp == 0xFEFF;
   }
 
+  /**
+   * {@return the text on one line for a title: control characters, line breaks and runs of
+   * whitespace become one space, characters that reverse or hide text are left out, and a text
+   * longer than {@code max} code points is cut with an ellipsis}
+   */
+  public static String oneLine(String text, int max) {
+    var out = new StringBuilder(Math.min(text.length(), max + 8));
+    boolean space = false;
+    int points = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isInvisible(cp)) {
+        continue;
+      }
+      if (isControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        space = true;
+        continue;
+      }
+      if (points + (space && out.length() > 0 ? 2 : 1) > max) {
+        return out.toString().stripTrailing() + "\u2026";
+      }
+      if (space && out.length() > 0) {
+        out.append(' ');
+        points++;
+      }
+      space = false;
+      out.appendCodePoint(cp);
+      points++;
+    }
+    return out.toString();
+  }
+
   /** {@return whether the character is a C0 control, DEL or a C1 control} */
   public static boolean isControl(int cp) {
     return cp < 0x20 || cp >= 0x7F && cp <= 0x9F;

@@ -85,15 +85,15 @@ class EventBudgetTest {
     assertEquals(1, t.suppressed().size());
     assertEquals(2, t.suppressedCut());
     assertEquals("com.shop.Failure2", t.cause().className());
-    assertEquals(null, t.cause().cause(), "two throwables of the chain are kept");
-    assertEquals(3, t.cause().causesCut());
+    assertEquals("com.shop.Failure5", t.cause().cause().className(), "the root cause is kept");
+    assertEquals(2, t.cause().causesCut(), "the middle of the chain is cut");
     assertEquals(2, cut.context().size(), "the latest context events are kept");
     assertEquals(3, cut.contextCut());
     assertEquals(4, cut.context().get(1).timestampMillis());
     assertTrue(cut.context().get(1).message().endsWith("characters cut]"));
     assertEquals("retrying", cut.context().get(0).throwable().message());
     assertEquals(3, trigger.mdc().size(), "two entries and a note");
-    assertEquals("1 more entries cut", trigger.mdc().get("\u2026"));
+    assertEquals("1 more entry cut", trigger.mdc().get("\u2026"));
   }
 
   @Test
@@ -105,6 +105,60 @@ class EventBudgetTest {
 
     assertTrue(cut.trigger().message().length() < 17_000);
     assertEquals(Fingerprint.of(alert.trigger()), Fingerprint.of(cut.trigger()));
+  }
+
+  @Test
+  void aTighterBudgetSaysHowMuchWasCutInAll() {
+    Alert once = EventBudget.DEFAULT.apply(alert("m".repeat(10_000_000), null, 0));
+    Alert twice = SMALL.apply(once);
+
+    assertEquals("m".repeat(100) + " [\u2026 9,999,900 characters cut]", twice.trigger().message());
+    Map<String, String> mdc = new LinkedHashMap<>();
+    for (int i = 0; i < 1_000; i++) {
+      mdc.put("key" + (1_000 + i), "v");
+    }
+    var event = new AlertEvent(1, "ERROR", "l", "m", "m", "t", mdc, null);
+    Alert manyKeys = EventBudget.DEFAULT.apply(new Alert(event, List.of(), "s"));
+    assertEquals("936 more entries cut", manyKeys.trigger().mdc().get("\u2026"));
+    assertEquals("998 more entries cut", SMALL.apply(manyKeys).trigger().mdc().get("\u2026"));
+  }
+
+  @Test
+  void theRootCauseOfALongChainIsAlwaysKept() {
+    Alert cut = SMALL.apply(alert("m", chain(20), 0));
+    ThrowableInfo t = cut.trigger().throwable();
+
+    assertEquals("com.shop.Failure1", t.className());
+    assertEquals("com.shop.Failure2", t.cause().className());
+    assertEquals("com.shop.Failure20", t.root().className());
+    assertEquals(17, t.cause().causesCut());
+    String text = StackTraceLines.text(t);
+    assertTrue(
+        text.contains("... 17 causes cut to fit the mail\nCaused by: com.shop.Failure20"), text);
+  }
+
+  @Test
+  void aWideTreeOfSuppressedExceptionsStaysBounded() {
+    List<ThrowableInfo> wide = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      List<ThrowableInfo> inner = new ArrayList<>();
+      for (int j = 0; j < 16; j++) {
+        inner.add(chain(1));
+      }
+      wide.add(new ThrowableInfo("com.shop.S" + i, "s", frames(1), 0, null, inner));
+    }
+    ThrowableInfo top = new ThrowableInfo("com.shop.Top", "t", frames(1), 0, null, wide);
+    ThrowableInfo cut = EventBudget.DEFAULT.apply(alert("m", top, 0)).trigger().throwable();
+
+    assertTrue(count(cut) <= 64, count(cut) + " throwables");
+  }
+
+  private static int count(ThrowableInfo t) {
+    int n = 1;
+    for (ThrowableInfo s : t.suppressed()) {
+      n += count(s);
+    }
+    return n + (t.cause() == null ? 0 : count(t.cause()));
   }
 
   @Test

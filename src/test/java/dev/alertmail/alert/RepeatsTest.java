@@ -26,12 +26,17 @@ class RepeatsTest {
   void aProblemIsCountedAsARepeatOnlyWithinItsWindow() {
     Repeats repeats = new Repeats(WINDOW);
     DigestEntry first = repeat("timeout", 1, T0);
-    repeats.remember(first.fingerprint(), T0);
+    assertFalse(repeats.count(first.fingerprint(), 5, T0, T0), "never mailed: not a repeat");
+    repeats.remember(first.fingerprint(), first.sample(), T0);
 
-    assertFalse(repeats.count(first.fingerprint(), 5, T0, T0), "nothing counted for it yet");
+    // counted without an alert after its mail went out: a repeat of its own, named, not "other"
+    assertTrue(repeats.count(first.fingerprint(), 5, T0, T0));
     repeats.add(first);
     assertTrue(repeats.count(first.fingerprint(), 5, T0.plusSeconds(1), T0.plusSeconds(1)));
-    assertEquals(6, repeats.events());
+    assertEquals(11, repeats.events());
+    List<DigestEntry> named = repeats.takeAll();
+    assertEquals(1, named.size(), "one problem");
+    named.forEach(repeats::add);
     assertEquals(T0.plus(WINDOW), repeats.nextEnd());
     assertFalse(
         repeats.count(first.fingerprint(), 1, T0.plus(WINDOW), T0.plus(WINDOW)),
@@ -40,7 +45,7 @@ class RepeatsTest {
     assertEquals(List.of(), repeats.takeEnded(T0.plus(WINDOW).minusMillis(1)));
     List<DigestEntry> ended = repeats.takeEnded(T0.plus(WINDOW));
     assertEquals(1, ended.size());
-    assertEquals(6, ended.get(0).count());
+    assertEquals(11, ended.get(0).count());
     assertTrue(repeats.isEmpty());
     assertNull(repeats.nextEnd());
   }
@@ -65,7 +70,7 @@ class RepeatsTest {
     int problems = FloodControl.MAX_TRACKED + 10;
     for (int i = 0; i < problems; i++) {
       DigestEntry entry = repeat("problem " + i, 3, T0);
-      repeats.remember(entry.fingerprint(), T0);
+      repeats.remember(entry.fingerprint(), entry.sample(), T0);
       repeats.add(entry);
     }
 
@@ -80,8 +85,9 @@ class RepeatsTest {
   @Test
   void aZeroWindowRemembersNothing() {
     Repeats repeats = new Repeats(Duration.ZERO);
-    String fingerprint = repeat("timeout", 1, T0).fingerprint();
-    repeats.remember(fingerprint, T0);
+    DigestEntry entry = repeat("timeout", 1, T0);
+    String fingerprint = entry.fingerprint();
+    repeats.remember(fingerprint, entry.sample(), T0);
 
     assertFalse(repeats.wasMailed(fingerprint));
     assertNull(repeats.mailedWithinWindow(fingerprint, T0));

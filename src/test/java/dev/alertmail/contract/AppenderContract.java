@@ -186,6 +186,35 @@ public abstract class AppenderContract {
     }
   }
 
+  /** A fleet: each problem is one alert, posted to every replica, its count exact. */
+  @Test
+  void anAlertmanagerGetsEachProblemOnceWithItsCount() throws Exception {
+    try (var am0 = new dev.alertmail.alertmanager.FakeAlertmanager();
+        var am1 = new dev.alertmail.alertmanager.FakeAlertmanager();
+        AppenderHarness app = harness()) {
+      Map<String, String> settings = new HashMap<>();
+      settings.put("alertmanagerUrl", am0.url() + ", " + am1.url());
+      settings.put("alertmanagerLabels", "env=prod, team=payments");
+      app.configure(settings);
+      assertTrue(app.started(), app.errors().toString());
+      app.log("INFO", "com.shop.db.Pool", "pool at 90%", null);
+      for (int i = 0; i < 5; i++) {
+        app.log("ERROR", "com.shop.db.Pool", "pool exhausted", new IllegalStateException("db"));
+      }
+      app.stop(); // the last post has the final counts
+
+      for (var replica : List.of(am0, am1)) {
+        var alerts = replica.lastAlerts();
+        assertEquals(1, alerts.size(), replica.posts().toString());
+        var alert = alerts.get(0);
+        assertEquals("5", alert.getAsJsonObject("annotations").get("count").getAsString());
+        assertEquals("payments", alert.getAsJsonObject("labels").get("team").getAsString());
+        assertEquals("shop", alert.getAsJsonObject("labels").get("service").getAsString());
+      }
+      assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+  }
+
   @Test
   void implicitTlsWithATrustStoreDelivers() throws Exception {
     try (AppenderHarness app = harness()) {

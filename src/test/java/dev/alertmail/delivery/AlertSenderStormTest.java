@@ -1,6 +1,7 @@
 package dev.alertmail.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -80,6 +81,71 @@ class AlertSenderStormTest {
         return event.timestampMillis();
       }
     };
+  }
+
+  /**
+   * An alert read only in part (an exception whose cause could not be read again, a budget applied)
+   * would fingerprint differently from its whole event; it stays the problem its source named, so
+   * the alerts the logging threads only counted join its sample instead of another kind.
+   */
+  @Test
+  void anAlertReadInPartStaysTheProblemItsSourceNamed() throws Exception {
+    var sender = startedSender(greenMail.getSmtp().getPort());
+    try {
+      java.util.function.Supplier<dev.alertmail.alert.AlertSource> partlyRead =
+          () -> {
+            var whole = source();
+            return new dev.alertmail.alert.AlertSource() {
+              @Override
+              public Alert toAlert() {
+                Alert alert = whole.toAlert();
+                var trigger = alert.trigger();
+                // read in part: the exception is gone, so its own fingerprint would differ
+                return new Alert(
+                    new AlertEvent(
+                        trigger.timestampMillis(),
+                        trigger.level(),
+                        trigger.loggerName(),
+                        trigger.messageTemplate(),
+                        trigger.message(),
+                        trigger.threadName(),
+                        Map.of(),
+                        new dev.alertmail.alert.ThrowableInfo(
+                            "java.lang.IllegalStateException", "x", List.of(), 0, null, List.of())),
+                    List.of(),
+                    alert.subject());
+              }
+
+              @Override
+              public String fingerprint() {
+                return whole.fingerprint();
+              }
+
+              @Override
+              public long timestampMillis() {
+                return whole.timestampMillis();
+              }
+            };
+          };
+      for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
+        sender.offer(partlyRead, LOGGER, TEMPLATE);
+      }
+      SenderThreads.await(
+          () -> fingerprinted.get() >= KindAdmission.PER_SECOND, "taken whole: " + status.lines);
+      for (int i = 0; i < 1_000; i++) {
+        sender.offer(partlyRead, LOGGER, TEMPLATE);
+      }
+      assertTrue(sender.stop(Duration.ofSeconds(10)), status.lines.toString());
+
+      assertEquals(1_000 + KindAdmission.PER_SECOND, mailed(greenMail));
+      for (var mail : greenMail.getReceivedMessages()) {
+        assertFalse(mail.getSubject().contains("kinds"), mail.getSubject());
+        assertFalse(mail.getSubject().contains("dropped"), mail.getSubject());
+        assertTrue(mail.getSubject().contains("timeout on shard"), mail.getSubject());
+      }
+    } finally {
+      sender.stop(Duration.ofSeconds(1));
+    }
   }
 
   @Test

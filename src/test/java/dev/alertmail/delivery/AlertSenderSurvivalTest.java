@@ -43,10 +43,14 @@ class AlertSenderSurvivalTest {
     return new Alert(event, List.of(), "[shop] ERROR " + message);
   }
 
-  private long counted() throws Exception {
+  private long counted() {
     long count = 0;
-    for (MimeMessage mail : greenMail.getReceivedMessages()) {
-      count += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+    try {
+      for (MimeMessage mail : greenMail.getReceivedMessages()) {
+        count += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+      }
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
     }
     return count;
   }
@@ -93,54 +97,80 @@ class AlertSenderSurvivalTest {
     assertTrue(texts.contains("java.lang.AssertionError"), texts);
     assertTrue(!texts.contains("dropped"), "not counted as dropped, with a false reason: " + texts);
     assertTrue(
-        status.lines.stream().anyMatch(l -> l.contains("mailed without its detail")),
+        status.lines.stream().anyMatch(l -> l.contains("sent without its detail")),
         status.lines.toString());
   }
 
   @Test
   void aStepThatThrowsIsReportedAndTheSenderKeepsServing() throws Exception {
-    AtomicBoolean failOnce = new AtomicBoolean(true);
-    RecordingStatus recording = new RecordingStatus();
-    // a status listener that throws, as a user's own may: the first report of a sent mail fails
-    StatusSink status =
-        new StatusSink() {
-          @Override
-          public void info(String message) {
-            if (message.startsWith("Sent alert mail") && failOnce.getAndSet(false)) {
-              throw new IllegalStateException("a status listener failed");
-            }
-            recording.info(message);
+    AtomicBoolean failOnce = new AtomicBoolean();
+    // a clock that fails once, where no step expects it: the sender's own arithmetic
+    java.time.InstantSource clock =
+        () -> {
+          if (failOnce.getAndSet(false)) {
+            throw new IllegalStateException("the clock failed");
           }
-
-          @Override
-          public void warn(String message) {
-            recording.warn(message);
-          }
-
-          @Override
-          public void error(String message, Throwable cause) {
-            recording.error(message, cause);
-          }
+          return Instant.now();
         };
+    RecordingStatus status = new RecordingStatus();
     var sender =
         new AlertSender(
             SenderConfigs.plain(greenMail.getSmtp().getPort(), "ops@example.com"),
             status,
-            java.time.InstantSource.system(),
+            clock,
             new SplittableRandom(1));
     sender.start();
     sender.offer(alert("first failure"));
+    SenderThreads.await(() -> greenMail.getReceivedMessages().length == 1, "the first mail");
+    failOnce.set(true);
     SenderThreads.await(
-        () -> recording.lines.stream().anyMatch(l -> l.contains("unexpected failure")),
-        "the failure is reported: " + recording.lines);
+        () -> status.lines.stream().anyMatch(l -> l.contains("unexpected failure")),
+        "the failure is reported");
     sender.offer(alert("second failure"));
     SenderThreads.await(
         () -> greenMail.getReceivedMessages().length == 2, "the sender still serves: " + texts());
-    assertTrue(sender.stop(Duration.ofSeconds(10)), recording.lines.toString());
+    assertTrue(sender.stop(Duration.ofSeconds(10)), status.lines.toString());
     assertTrue(
-        recording.lines.stream()
-            .anyMatch(l -> l.startsWith("ERROR") && l.contains("a status listener failed")),
-        recording.lines.toString());
+        status.lines.stream()
+            .anyMatch(l -> l.startsWith("ERROR") && l.contains("the clock failed")),
+        status.lines.toString());
     assertTrue(texts().contains("second failure"), texts());
+  }
+
+  @Test
+  void aStatusListenerThatThrowsCostsOnlyItsReport() throws Exception {
+    StatusSink throwing =
+        new StatusSink() {
+          @Override
+          public void info(String message) {
+            throw new IllegalStateException("a status listener failed");
+          }
+
+          @Override
+          public void warn(String message) {
+            throw new IllegalStateException("a status listener failed");
+          }
+
+          @Override
+          public void error(String message, Throwable cause) {
+            throw new IllegalStateException("a status listener failed");
+          }
+        };
+    var sender =
+        new AlertSender(
+            SenderConfigs.plain(greenMail.getSmtp().getPort(), "ops@example.com"), throwing);
+    sender.start();
+    sender.offer(alert("first failure"));
+    sender.offer(
+        new AlertSource() {
+          @Override
+          public Alert toAlert() {
+            throw new NullPointerException("and an alert that cannot be read");
+          }
+        });
+    SenderThreads.await(() -> counted() == 2, "both arrive");
+    sender.offer(alert("second failure"));
+    assertTrue(sender.stop(Duration.ofSeconds(10)));
+    assertEquals(3, counted(), texts());
   }
 }

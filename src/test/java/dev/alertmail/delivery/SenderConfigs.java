@@ -43,6 +43,58 @@ final class SenderConfigs {
         true,
         null,
         List.of(),
-        256L << 10);
+        256L << 10,
+        null);
+  }
+
+  /**
+   * A fleet's configuration: every alert to the given replicas, refreshed every minute, resolved
+   * after five quiet minutes, mailed to a plain relay on {@code smtpPort} (none when 0) when no
+   * replica takes a new problem within two minutes.
+   */
+  static SenderConfig alertmanager(int smtpPort, java.net.URI... replicas) {
+    SenderConfig mail = plain(smtpPort == 0 ? 25 : smtpPort, "ops@example.com");
+    var fleet =
+        new dev.alertmail.alertmanager.AlertmanagerConfig(
+            List.of(replicas),
+            java.util.Map.of("env", "prod"),
+            Duration.ofSeconds(60),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            null,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(2));
+    return new SenderConfig(
+        mail.name(),
+        mail.application(),
+        mail.zone(),
+        smtpPort == 0 ? null : mail.from(),
+        smtpPort == 0 ? List.of() : mail.to(),
+        mail.cc(),
+        mail.bcc(),
+        mail.format(),
+        mail.relays(),
+        mail.smtpPort(),
+        mail.dnsServer(),
+        mail.sslContext(),
+        mail.tls(),
+        mail.username(),
+        mail.password(),
+        mail.authMechanism(),
+        mail.localhost(),
+        mail.connectTimeout(),
+        mail.readTimeout(),
+        mail.queueSize(),
+        mail.transcript(),
+        mail.flood(),
+        mail.tokens(),
+        mail.threading(),
+        mail.listId(),
+        mail.appPackages(),
+        mail.maxMailSize(),
+        fleet);
   }
 }

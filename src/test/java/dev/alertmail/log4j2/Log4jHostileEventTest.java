@@ -2,12 +2,14 @@ package dev.alertmail.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.alertmail.mail.ParsedMail;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,6 +117,73 @@ class Log4jHostileEventTest {
       assertTrue(text.contains("payment failed for good"), text);
       assertTrue(text.contains("retrying the gateway"), text);
       assertTrue(text.contains("<getMessage() threw IllegalStateException>"), text);
+    }
+  }
+
+  /**
+   * A message of an object whose toString() throws, as Log4j hands it over when thread-locals are
+   * off (the default in web applications): the alert still arrives, and append never throws.
+   */
+  @Test
+  void anObjectMessageWhoseObjectCannotBeShownStillArrives() throws Exception {
+    try (Log4jFixture log4j = configure()) {
+      Object hostile =
+          new Object() {
+            @Override
+            public String toString() {
+              throw new IllegalStateException("no toString");
+            }
+          };
+      var appender = log4j.context.getConfiguration().getAppender("ALERT");
+      var event =
+          org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
+              .setLoggerName("com.shop.Checkout")
+              .setLevel(Level.ERROR)
+              .setMessage(new org.apache.logging.log4j.message.ObjectMessage(hostile))
+              .build();
+      assertDoesNotThrow(() -> appender.append(event));
+
+      String text = mailText();
+      assertTrue(text.contains("threw IllegalStateException>"), text);
+    }
+  }
+
+  /**
+   * try-with-resources: the close failure, suppressed, shares its cause with the chain. Read in
+   * parts, such an exception once made two problems of one: the alerts the logging threads only
+   * counted were filed under another name than the sample's.
+   */
+  @Test
+  void aStormOfOneProblemWithASharedCauseIsOneProblem() throws Exception {
+    try (Log4jFixture log4j =
+        Log4jFixture.configure(
+            """
+            <Configuration name="shop" status="warn">
+              <Appenders>
+                <AlertMail name="ALERT" smtpHost="127.0.0.1" smtpPort="%d" tls="NONE"
+                           from="alerts@example.com" to="ops@example.com"
+                           groupWait="2 seconds"/>
+              </Appenders>
+              <Loggers><Root level="info"><AppenderRef ref="ALERT"/></Root></Loggers>
+            </Configuration>
+            """
+                .formatted(greenMail.getSmtp().getPort()))) {
+      Logger log = log4j.context.getLogger("com.shop.Store");
+      java.io.IOException root = new java.io.IOException("disk");
+      RuntimeException primary = new RuntimeException("write failed", root);
+      primary.addSuppressed(new RuntimeException("close failed", root));
+      for (int i = 0; i < 500; i++) {
+        log.error("store failed", primary);
+      }
+      log4j.close(); // the last mail accounts for everything
+
+      MimeMessage[] mails = greenMail.getReceivedMessages();
+      long counted = 0;
+      for (MimeMessage mail : mails) {
+        counted += Long.parseLong(mail.getHeader("X-AlertMail-Count", null));
+        assertFalse(mail.getSubject().contains("kinds"), mail.getSubject());
+      }
+      assertEquals(500, counted);
     }
   }
 }

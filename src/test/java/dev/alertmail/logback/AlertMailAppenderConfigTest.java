@@ -76,6 +76,17 @@ class AlertMailAppenderConfigTest {
         "mail size in words | <smtpHost>h</smtpHost><maxMailSize>big</maxMailSize><from>a@example.com</from><to>o@example.com</to> | <maxMailSize> 'big' is not a size from 16 KB to 64 MB",
         "mail size too small | <smtpHost>h</smtpHost><maxMailSize>1 KB</maxMailSize><from>a@example.com</from><to>o@example.com</to> | <maxMailSize> '1 KB' is not a size",
         "mail size too large | <smtpHost>h</smtpHost><maxMailSize>1 GB</maxMailSize><from>a@example.com</from><to>o@example.com</to> | <maxMailSize> '1 GB' is not a size",
+        "alertmanager url not http | <alertmanagerUrl>am-0:9093</alertmanagerUrl> | <alertmanagerUrl> 'am-0:9093' is not an Alertmanager URL",
+        "alertmanager url with a query | <alertmanagerUrl>http://am-0:9093/?x=1</alertmanagerUrl> | <alertmanagerUrl> 'http://am-0:9093/?x=1' is not an Alertmanager URL",
+        "label name with a dash | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><alertmanagerLabels>env=prod, team-name=pay</alertmanagerLabels> | <alertmanagerLabels> 'team-name=pay' is not name=value",
+        "label without value | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><alertmanagerLabels>env=</alertmanagerLabels> | <alertmanagerLabels> 'env=' is not name=value",
+        "generator url relative | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><generatorUrl>logs/{fingerprint}</generatorUrl> | <generatorUrl> 'logs/{fingerprint}' is not an absolute URL",
+        "alertmanager user alone | <alertmanagerUrl>https://am-0:9093</alertmanagerUrl><alertmanagerUsername>u</alertmanagerUsername> | <alertmanagerUsername> is set but <alertmanagerPassword> is not",
+        "alertmanager token file missing | <alertmanagerUrl>https://am-0:9093</alertmanagerUrl><alertmanagerTokenFile>/nonexistent/token</alertmanagerTokenFile> | <alertmanagerTokenFile> '/nonexistent/token' is not a readable file",
+        "alertmanager password in clear text | <alertmanagerUrl>http://am-0.example.com:9093</alertmanagerUrl><alertmanagerUsername>u</alertmanagerUsername><alertmanagerPassword>p</alertmanagerPassword> | <alertmanagerUrl> http://am-0.example.com:9093/ is plain http, and the Alertmanager credentials would travel in clear text",
+        "alertmanager settings without url | <smtpHost>h</smtpHost><resolveAfter>10 minutes</resolveAfter><from>a@example.com</from><to>o@example.com</to> | <resolveAfter> is set but <alertmanagerUrl> is not",
+        "refresh of a day | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><alertmanagerRefresh>1 day</alertmanagerRefresh> | <alertmanagerRefresh> may be at most 1 hour",
+        "fallback mail half set | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><from>a@example.com</from> | <to> is not set",
       })
   void reportsTheBadPropertyAndStaysStopped(String label, String elements, String expected) {
     try (LogbackFixture logback = configure(elements)) {

@@ -94,8 +94,9 @@ class FirstScreenTest {
 
   @Test
   void theApplicationsPackagesAreDerivedFromTheLoggerUnlessConfigured() {
-    assertEquals(List.of("com.shop"), FirstScreen.derived("com.shop.checkout.OrderService"));
-    assertEquals(List.of("shop"), FirstScreen.derived("shop.Orders"));
-    assertEquals(List.of(), FirstScreen.derived("app"));
+    assertEquals(
+        List.of("com.shop"), dev.alertmail.alert.AppCode.derived("com.shop.checkout.OrderService"));
+    assertEquals(List.of("shop"), dev.alertmail.alert.AppCode.derived("shop.Orders"));
+    assertEquals(List.of(), dev.alertmail.alert.AppCode.derived("app"));
   }
 }

@@ -66,4 +66,12 @@ class UntrustedContentTest {
     // the title is the subject, which lost them
     assertTrue(html.contains("<title>[shop] ERROR PaymentService: rejected invoice_gnp.exe"), html);
   }
+
+  @Test
+  void lineEndsFromWindowsOrHttpAreLineEndsNotEscapes() throws Exception {
+    String text = ParsedMail.text(mail("upstream said:\r\nHTTP/1.1 502 Bad Gateway\r\nVia: proxy"));
+
+    assertTrue(text.contains("HTTP/1.1 502 Bad Gateway\r\nVia: proxy"), text);
+    assertFalse(text.contains("\\x0d"), text);
+  }
 }

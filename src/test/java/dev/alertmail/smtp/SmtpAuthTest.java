@@ -65,6 +65,36 @@ class SmtpAuthTest {
     }
   }
 
+  /**
+   * A server, or a man in the middle of a NONE session, that echoes what it was sent in its refusal
+   * must not get the credentials into the exception, the status or the transcript.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"PLAIN", "LOGIN"})
+  void aServerThatEchoesTheCredentialsInItsRefusalGetsThemMasked(AuthMechanism mechanism)
+      throws Exception {
+    server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              greet(peer, "AUTH PLAIN LOGIN");
+              String sent = peer.readLine();
+              if (mechanism == AuthMechanism.LOGIN) {
+                peer.send("334 VXNlcm5hbWU6");
+                peer.readLine();
+                peer.send("334 UGFzc3dvcmQ6");
+                sent = peer.readLine();
+              }
+              peer.send(
+                  "535 5.7.8 you sent " + sent + " which is " + PASSWORD + ", " + base64(PASSWORD));
+              peer.expect("QUIT").send("221 bye");
+            });
+    SmtpException e = failure(TlsMode.NONE, mechanism);
+
+    assertTrue(e.getMessage().contains("535"), e.getMessage());
+    assertTrue(e.getMessage().contains("****"), e.getMessage());
+    assertNoSecretAnywhere(e.getMessage(), String.valueOf(e.reply()));
+  }
+
   @Test
   void refusesCredentialsOverPlainTextWhenTlsIsNotNone() throws Exception {
     server =

@@ -1,6 +1,5 @@
-package dev.alertmail.mail;
+package dev.alertmail.alert;
 
-import dev.alertmail.alert.ThrowableInfo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,27 +7,31 @@ import java.util.List;
  * A throwable as {@link Throwable#printStackTrace()} prints it: frames, {@code ... N more},
  * suppressed exceptions and the {@code Caused by:} chain, indented with tabs the same way.
  */
-final class StackTraceLines {
+public final class StackTraceLines {
 
   // not "... N more", which printStackTrace uses for frames shared with the enclosing trace
   private static final String CUT = " cut to fit the mail";
 
   private StackTraceLines() {}
 
+  private static String count(long count, String one, String many) {
+    return String.format(java.util.Locale.ROOT, "%,d %s", count, count == 1 ? one : many);
+  }
+
   /** The lines of the trace, without line ends; a multi-line message stays one entry. */
-  static List<String> of(ThrowableInfo throwable) {
+  public static List<String> of(ThrowableInfo throwable) {
     var lines = new ArrayList<String>();
     append(lines, throwable, "", "");
     return lines;
   }
 
   /** The whole trace as text, lines separated by {@code \n}. */
-  static String text(ThrowableInfo throwable) {
+  public static String text(ThrowableInfo throwable) {
     return String.join("\n", of(throwable));
   }
 
   /** {@code class: message}, as {@link Throwable#toString()} writes it. */
-  static String summary(ThrowableInfo throwable) {
+  public static String summary(ThrowableInfo throwable) {
     return throwable.message() == null
         ? throwable.className()
         : throwable.className() + ": " + throwable.message();
@@ -42,7 +45,7 @@ final class StackTraceLines {
       lines.add(prefix + "\tat " + frame);
     }
     if (throwable.framesCut() > 0) {
-      lines.add(prefix + "\t... " + Wording.count(throwable.framesCut(), "frame", "frames") + CUT);
+      lines.add(prefix + "\t... " + count(throwable.framesCut(), "frame", "frames") + CUT);
     }
     if (throwable.commonFrames() > 0) {
       lines.add(prefix + "\t... " + throwable.commonFrames() + " more");
@@ -54,15 +57,15 @@ final class StackTraceLines {
       lines.add(
           prefix
               + "\t... "
-              + Wording.count(
-                  throwable.suppressedCut(), "suppressed exception", "suppressed exceptions")
+              + count(throwable.suppressedCut(), "suppressed exception", "suppressed exceptions")
               + CUT);
+    }
+    if (throwable.causesCut() > 0) {
+      // said where the chain was cut: the cause printed next is its root
+      lines.add(prefix + "... " + count(throwable.causesCut(), "cause", "causes") + CUT);
     }
     if (throwable.cause() != null) {
       append(lines, throwable.cause(), "Caused by: ", prefix);
-    }
-    if (throwable.causesCut() > 0) {
-      lines.add(prefix + "... " + Wording.count(throwable.causesCut(), "cause", "causes") + CUT);
     }
   }
 }

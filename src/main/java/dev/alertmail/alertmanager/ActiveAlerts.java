@@ -1,0 +1,299 @@
+package dev.alertmail.alertmanager;
+
+import dev.alertmail.alert.Alert;
+import dev.alertmail.alert.Backoff;
+import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.alert.EventBudget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The bookkeeping of an Alertmanager client, as Prometheus keeps it for its rules: each problem is
+ * one alert. A new problem is posted at once (Alertmanager groups across the fleet, so there is no
+ * local wait); every active alert is posted again every {@code alertmanagerRefresh} in one batch,
+ * with {@code endsAt} four refreshes ahead, so an instance that dies lets its alerts expire; a
+ * problem quiet for {@code resolveAfter} is posted resolved (its {@code endsAt} its last event) for
+ * a few refreshes, then forgotten. A post no replica took is retried with backoff, capped at the
+ * refresh interval; a problem whose first firing no replica took within {@code fallbackAfter} is
+ * handed to mail.
+ *
+ * <p>Time is passed in, so the whole schedule runs on a virtual clock in tests. Not thread-safe:
+ * the sender thread owns it. Memory is bounded: at most {@value #MAX_PROBLEMS} problems are kept;
+ * beyond that the one quiet longest makes room, its alert left to expire in Alertmanager.
+ */
+public final class ActiveAlerts {
+
+  /** Problems kept at once. */
+  public static final int MAX_PROBLEMS = 1_000;
+
+  /** Posts of a resolution before the problem is forgotten: one lost post must not leave it. */
+  static final int RESOLVE_POSTS = 3;
+
+  // Prometheus sends endsAt = now + 4 x its resend delay
+  private static final int REFRESHES_AHEAD = 4;
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+  private final AlertmanagerConfig config;
+  private final AlertContent content;
+  private final Backoff backoff;
+  // access order: the least recently touched first, for eviction
+  private final Map<String, Problem> problems = new LinkedHashMap<>(64, 0.75f, true);
+  private boolean news;
+  private Instant nextRefresh;
+  private Instant retryAt;
+  private long dropped;
+
+  /**
+   * An empty book.
+   *
+   * @param service the {@code service} label: the application's name
+   * @param instance the {@code instance} label: this host
+   * @param appPackages the application's own packages, for {@code where}
+   */
+  public ActiveAlerts(
+      AlertmanagerConfig config,
+      String service,
+      String instance,
+      List<String> appPackages,
+      RandomGenerator random) {
+    this.config = config;
+    this.content = new AlertContent(config, service, instance, appPackages);
+    Duration cap = config.refresh().compareTo(FIRST_RETRY) < 0 ? FIRST_RETRY : config.refresh();
+    this.backoff = new Backoff(random, FIRST_RETRY, cap);
+  }
+
+  /** A post's alerts and the problems they are about, in the same order. */
+  public record Post(
+      List<PostableAlert> alerts, List<String> fingerprints, List<Boolean> resolving) {
+
+    /** {@return the body of {@code POST /api/v2/alerts}} */
+    public String json() {
+      return PostableAlert.json(alerts);
+    }
+  }
+
+  /** A problem to mail because no replica took its first firing in time. */
+  public record Fallback(String fingerprint, Alert sample, long count) {}
+
+  /**
+   * A triggering event arrived. {@return its fingerprint}
+   *
+   * @param now the sender's clock
+   */
+  public String accept(Alert alert, Instant now) {
+    return accept(alert, null, now);
+  }
+
+  /**
+   * As {@link #accept(Alert, Instant)}, under the fingerprint the alert's source computed from the
+   * whole event, when known (null otherwise).
+   */
+  public String accept(Alert alert, String fingerprint, Instant now) {
+    DigestEntry entry = DigestEntry.of(EventBudget.DEFAULT.apply(alert), fingerprint);
+    Problem problem = problems.get(entry.fingerprint());
+    if (problem == null) {
+      makeRoom();
+      problems.put(
+          entry.fingerprint(),
+          new Problem(entry.fingerprint(), entry.sample(), entry.firstSeen(), now));
+      news = true;
+    } else if (problem.isQuiet(now, config.resolveAfter())) {
+      problem.open(entry.sample(), entry.firstSeen(), now); // a new incident of an old problem
+      news = true;
+    } else {
+      problem.add(1, entry.firstSeen(), now);
+    }
+    return entry.fingerprint();
+  }
+
+  /** {@return whether the problem is known and firing: an event of it needs no alert built} */
+  public boolean firing(String fingerprint, Instant now) {
+    Problem problem = problems.get(fingerprint);
+    return problem != null && !problem.isQuiet(now, config.resolveAfter());
+  }
+
+  /**
+   * Events of a problem counted without an alert (on the logging threads, or known by their
+   * fingerprint). {@return whether the problem is known}; if not (forgotten meanwhile), the caller
+   * says so elsewhere. A quiet problem opens a new incident with its last sample.
+   */
+  public boolean counted(String fingerprint, long count, Instant at, Instant now) {
+    Problem problem = problems.get(fingerprint);
+    if (problem == null) {
+      return false;
+    }
+    if (problem.isQuiet(now, config.resolveAfter())) {
+      problem.open(problem.sample, at, now);
+      problem.count = count;
+      news = true;
+    } else {
+      problem.add(count, at, now);
+    }
+    return true;
+  }
+
+  /** Triggering events lost before reaching here: said in every alert's {@code dropped}. */
+  public void dropped(long count) {
+    dropped += count;
+  }
+
+  /** {@return whether the problem's events go to mail: its first firing went there} */
+  public boolean mailing(String fingerprint) {
+    Problem problem = problems.get(fingerprint);
+    return problem != null && problem.mailing();
+  }
+
+  /** {@return what to post now, or null when nothing is due} */
+  public Post due(Instant now) {
+    if (problems.isEmpty() || retryAt != null && now.isBefore(retryAt)) {
+      return null;
+    }
+    if (!news && retryAt == null && nextRefresh != null && now.isBefore(nextRefresh)) {
+      return null;
+    }
+    return post(now, true);
+  }
+
+  /**
+   * {@return every problem's final count, firing, for the appender's last post} Nothing is resolved
+   * at shutdown: an instance that restarts in a loop would make its problems flap.
+   */
+  public Post last(Instant now) {
+    return problems.isEmpty() ? null : post(now, false);
+  }
+
+  private Post post(Instant now, boolean resolve) {
+    List<PostableAlert> alerts = new ArrayList<>(problems.size());
+    List<String> fingerprints = new ArrayList<>(problems.size());
+    List<Boolean> resolving = new ArrayList<>(problems.size());
+    Instant endsAt = now.plus(config.refresh().multipliedBy(REFRESHES_AHEAD));
+    for (Problem problem : problems.values()) {
+      boolean quiet = resolve && problem.isQuiet(now, config.resolveAfter());
+      Instant starts = problem.firstSeen;
+      // a resolved alert ends at its last event; Alertmanager resolves it at once
+      Instant ends = quiet ? max(problem.lastSeen, starts) : max(endsAt, starts);
+      alerts.add(
+          new PostableAlert(
+              content.labels(problem),
+              content.annotations(problem, dropped),
+              starts,
+              ends,
+              content.generatorUrl(problem)));
+      fingerprints.add(problem.fingerprint);
+      resolving.add(quiet);
+    }
+    return new Post(alerts, fingerprints, resolving);
+  }
+
+  /** What became of a post: taken by some replica, refused as malformed, or to be retried. */
+  public enum Outcome {
+    ACCEPTED,
+    REFUSED,
+    FAILED
+  }
+
+  /**
+   * The post was answered. {@return when to retry it, or null}
+   *
+   * @param outcome whether a replica took it, every replica refused it as malformed (never retried:
+   *     the next refresh sends it again), or none answered usefully
+   */
+  public Duration posted(Post post, Outcome outcome, Instant now) {
+    if (outcome == Outcome.FAILED) {
+      Duration delay = backoff.next();
+      retryAt = now.plus(delay);
+      return delay;
+    }
+    backoff.reset();
+    retryAt = null;
+    news = false;
+    nextRefresh = now.plus(config.refresh());
+    if (outcome == Outcome.REFUSED) {
+      return null;
+    }
+    for (int i = 0; i < post.fingerprints().size(); i++) {
+      Problem problem = problems.get(post.fingerprints().get(i));
+      if (problem == null) {
+        continue;
+      }
+      problem.accepted = true;
+      if (post.resolving().get(i) && ++problem.resolvePosts >= RESOLVE_POSTS) {
+        problems.remove(problem.fingerprint);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@return the problems whose first firing no replica took within {@code fallbackAfter}}, each
+   * once; from then on their events go to mail until a replica takes one of their posts
+   */
+  public List<Fallback> fallbacks(Instant now) {
+    if (config.fallbackAfter().isZero()) {
+      return List.of();
+    }
+    List<Fallback> due = new ArrayList<>();
+    for (Problem problem : problems.values()) {
+      if (!problem.accepted
+          && !problem.fellBack
+          && !now.isBefore(problem.openedAt.plus(config.fallbackAfter()))) {
+        problem.fellBack = true;
+        due.add(new Fallback(problem.fingerprint, problem.sample, problem.count));
+      }
+    }
+    return due;
+  }
+
+  /** {@return when something is due next, or null for nothing} */
+  public Instant nextWakeup(Instant now) {
+    if (problems.isEmpty()) {
+      return null;
+    }
+    Instant wake = retryAt != null ? retryAt : news ? now : nextRefresh;
+    if (!config.fallbackAfter().isZero()) {
+      for (Problem problem : problems.values()) {
+        if (!problem.accepted && !problem.fellBack) {
+          wake = min(wake, problem.openedAt.plus(config.fallbackAfter()));
+        }
+      }
+    }
+    return wake;
+  }
+
+  /** {@return the triggering events of the current incidents} */
+  public long events() {
+    long sum = 0;
+    for (Problem problem : problems.values()) {
+      sum += problem.count;
+    }
+    return sum;
+  }
+
+  /** {@return the problems kept} */
+  public int size() {
+    return problems.size();
+  }
+
+  private void makeRoom() {
+    if (problems.size() < MAX_PROBLEMS) {
+      return;
+    }
+    Iterator<Problem> eldest = problems.values().iterator();
+    eldest.next();
+    eldest.remove(); // its alert expires in Alertmanager at its endsAt
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+}
