@@ -55,15 +55,18 @@ public final class ActiveAlerts {
    * @param service the {@code service} label: the application's name
    * @param instance the {@code instance} label: this host
    * @param appPackages the application's own packages, for {@code where}
+   * @param threadDomain the domain of the mail conversation's ids: the sender's, as AlertMail's own
+   *     mail has it
    */
   public ActiveAlerts(
       AlertmanagerConfig config,
       String service,
       String instance,
       List<String> appPackages,
+      String threadDomain,
       RandomGenerator random) {
     this.config = config;
-    this.content = new AlertContent(config, service, instance, appPackages);
+    this.content = new AlertContent(config, service, instance, appPackages, threadDomain);
     Duration cap = config.refresh().compareTo(FIRST_RETRY) < 0 ? FIRST_RETRY : config.refresh();
     this.backoff = new Backoff(random, FIRST_RETRY, cap);
   }
@@ -147,6 +150,20 @@ public final class ActiveAlerts {
   public boolean mailing(String fingerprint) {
     Problem problem = problems.get(fingerprint);
     return problem != null && problem.mailing();
+  }
+
+  /**
+   * {@return the alert for a one-off event, as the command line posts it}: firing from now until
+   * {@code resolveAfter}, when Alertmanager resolves it unless it is posted again
+   */
+  public PostableAlert once(Alert alert, Instant now) {
+    Problem problem = new Problem(DigestEntry.of(alert).fingerprint(), alert, now, now);
+    return new PostableAlert(
+        content.labels(problem),
+        content.annotations(problem, 0),
+        now,
+        now.plus(config.resolveAfter()),
+        content.generatorUrl(problem));
   }
 
   /** {@return what to post now, or null when nothing is due} */

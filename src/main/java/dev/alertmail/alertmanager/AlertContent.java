@@ -2,6 +2,7 @@ package dev.alertmail.alertmanager;
 
 import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.AppCode;
+import dev.alertmail.alert.Conversation;
 import dev.alertmail.alert.EventBudget;
 import dev.alertmail.alert.StackTraceLines;
 import dev.alertmail.alert.ThrowableInfo;
@@ -31,19 +32,32 @@ final class AlertContent {
   private final String service;
   private final String instance;
   private final List<String> appPackages;
+  private final String threadDomain;
 
   AlertContent(
-      AlertmanagerConfig config, String service, String instance, List<String> appPackages) {
+      AlertmanagerConfig config,
+      String service,
+      String instance,
+      List<String> appPackages,
+      String threadDomain) {
     this.config = config;
     this.service = service;
     this.instance = instance;
     this.appPackages = appPackages;
+    this.threadDomain = threadDomain;
   }
 
   /**
    * {@code alertname}, {@code service}, {@code fingerprint}, {@code instance}, {@code severity}.
    */
   Map<String, String> labels(Problem problem) {
+    if (problem.labels == null) {
+      problem.labels = Map.copyOf(makeLabels(problem));
+    }
+    return problem.labels;
+  }
+
+  private Map<String, String> makeLabels(Problem problem) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("alertname", AlertmanagerConfig.ALERTNAME);
     put(labels, "service", service);
@@ -55,7 +69,25 @@ final class AlertContent {
     return labels;
   }
 
+  /**
+   * The annotations; what depends on the sample alone (summary, causes, trace) is made once per
+   * incident, since a refresh posts every active problem again and only its counts change.
+   */
   Map<String, String> annotations(Problem problem, long dropped) {
+    if (problem.fixedAnnotations == null) {
+      problem.fixedAnnotations = fixed(problem);
+    }
+    Map<String, String> annotations = new LinkedHashMap<>(problem.fixedAnnotations);
+    annotations.put("count", Long.toString(problem.count));
+    annotations.put("first_seen", problem.firstSeen.toString());
+    annotations.put("last_seen", problem.lastSeen.toString());
+    if (dropped > 0) {
+      annotations.put("dropped", Long.toString(dropped));
+    }
+    return annotations;
+  }
+
+  private Map<String, String> fixed(Problem problem) {
     AlertEvent trigger = problem.sample.trigger();
     Map<String, String> annotations = new LinkedHashMap<>();
     String subject = UntrustedText.oneLine(problem.sample.subject(), SUMMARY_CODE_POINTS);
@@ -75,16 +107,15 @@ final class AlertContent {
       put(annotations, "where", AppCode.where(trigger, appPackages));
     }
     put(annotations, "description", body(trigger.message(), DESCRIPTION_CHARS));
-    annotations.put("count", Long.toString(problem.count));
-    annotations.put("first_seen", problem.firstSeen.toString());
-    annotations.put("last_seen", problem.lastSeen.toString());
     put(annotations, "logger", trigger.loggerName());
     if (throwable != null) {
       put(annotations, "stack_trace", body(StackTraceLines.text(throwable), STACK_TRACE_CHARS));
     }
-    if (dropped > 0) {
-      annotations.put("dropped", Long.toString(dropped));
-    }
+    // the same conversation as AlertMail's own mail about the problem: the example template
+    // writes it into References and In-Reply-To
+    annotations.put(
+        "thread_root",
+        Conversation.root(service == null ? "" : service, problem.fingerprint, threadDomain));
     return annotations;
   }
 

@@ -71,14 +71,17 @@ public final class AlertmanagerClient implements AutoCloseable {
     return collect(answers);
   }
 
-  /** {@return the replica's answer to {@code GET /api/v2/status}, its body in {@code text}} */
+  /**
+   * {@return the replica's answer to {@code GET /api/v2/status}, its body in {@code text} as it
+   * came (JSON for {@link ReplicaStatus} to read, never printed as is)}
+   */
   public ReplicaAnswer status(URI url) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url.resolve("api/v2/status"))
             .timeout(AlertmanagerConfig.REQUEST_TIMEOUT)
             .header("Accept", "application/json")
             .GET();
-    return collect(List.of(send(url, request, authorization(), Integer.MAX_VALUE))).get(0);
+    return collect(List.of(send(url, request, authorization(), -1))).get(0);
   }
 
   private CompletableFuture<ReplicaAnswer> send(
@@ -86,6 +89,7 @@ public final class AlertmanagerClient implements AutoCloseable {
     return send(url, request, authorization, SHOWN_CHARS);
   }
 
+  /** {@code shown}: the characters of the body kept, escaped; -1 for the whole body as it came. */
   private CompletableFuture<ReplicaAnswer> send(
       URI url, HttpRequest.Builder request, String authorization, int shown) {
     if (authorization != null) {
@@ -95,7 +99,10 @@ public final class AlertmanagerClient implements AutoCloseable {
         .handle(
             (response, failure) ->
                 failure == null
-                    ? new ReplicaAnswer(url, response.statusCode(), shown(response.body(), shown))
+                    ? new ReplicaAnswer(
+                        url,
+                        response.statusCode(),
+                        shown < 0 ? response.body() : shown(response.body(), shown))
                     : new ReplicaAnswer(url, 0, failure(failure)));
   }
 
@@ -151,6 +158,9 @@ public final class AlertmanagerClient implements AutoCloseable {
     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof HttpTimeoutException) {
       return "no answer within " + AlertmanagerConfig.REQUEST_TIMEOUT.toSeconds() + " seconds";
+    }
+    if (cause instanceof java.net.ConnectException && cause.getMessage() == null) {
+      return "connection refused";
     }
     String message = cause.getMessage();
     return shown(

@@ -11,11 +11,17 @@ final class JsonText {
 
   private JsonText() {}
 
-  /** Appends {@code "value"}, escaped. */
+  /** Appends {@code "value"}, escaped; runs that need no escape are copied whole. */
   static StringBuilder string(StringBuilder out, String value) {
     out.append('"');
+    int run = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0xD800 && c != '\u2028' && c != '\u2029') {
+        continue; // the common case: part of a run, copied at once below
+      }
+      out.append(value, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -24,20 +30,21 @@ final class JsonText {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u").append(String.format("%04x", (int) c));
           } else if (Character.isHighSurrogate(c)
               && i + 1 < value.length()
               && Character.isLowSurrogate(value.charAt(i + 1))) {
             out.append(c).append(value.charAt(++i));
+            run = i + 1;
           } else if (Character.isSurrogate(c)) {
             out.append('\uFFFD');
           } else {
-            out.append(c);
+            out.append(c); // U+D800 and above that is not a surrogate: as it is
           }
         }
       }
     }
-    return out.append('"');
+    return out.append(value, run, value.length()).append('"');
   }
 
   /** Appends an object of string members in the map's order. */

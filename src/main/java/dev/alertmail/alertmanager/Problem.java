@@ -24,6 +24,9 @@ final class Problem {
   int resolvePosts;
   // its first firing was mailed because no replica took it in time
   boolean fellBack;
+  // what its alert says that depends on its sample only, made once per incident
+  java.util.Map<String, String> labels;
+  java.util.Map<String, String> fixedAnnotations;
 
   Problem(String fingerprint, Alert sample, Instant at, Instant now) {
     this.fingerprint = fingerprint;
@@ -41,6 +44,8 @@ final class Problem {
     this.accepted = false;
     this.resolvePosts = 0;
     this.fellBack = false;
+    this.labels = null;
+    this.fixedAnnotations = null;
   }
 
   void add(long events, Instant at, Instant now) {

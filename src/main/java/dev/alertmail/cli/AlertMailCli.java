@@ -94,8 +94,34 @@ public final class AlertMailCli {
     }
     String subject =
         arguments.has("subject") ? arguments.option("subject") : "Message from alertmail";
-    return SendCommand.send(
+    return deliver(
         Settings.resolve(arguments, env, err), subject, body, arguments.has("html"), t, out, err);
+  }
+
+  /**
+   * To a fleet's Alertmanager when one is set, mail otherwise; mail also when no replica took the
+   * alert and mail settings are there, its subject saying why.
+   */
+  private static ExitCode deliver(
+      Settings settings,
+      String subject,
+      String body,
+      boolean html,
+      Transcript t,
+      PrintStream out,
+      PrintStream err)
+      throws CliFailure {
+    var fleet = FleetCommand.config(settings);
+    if (fleet == null) {
+      return SendCommand.send(settings, subject, body, html, t, out, err);
+    }
+    ExitCode posted = FleetCommand.post(fleet, subject, body, out, err);
+    if (posted == ExitCode.OK || settings.get("from") == null) {
+      return posted;
+    }
+    err.println("alertmail: no Alertmanager replica took the alert; mailing it instead");
+    return SendCommand.send(
+        settings, subject + " (Alertmanager unreachable)", body, html, t, out, err);
   }
 
   private static ExitCode zabbix(
@@ -111,7 +137,7 @@ public final class AlertMailCli {
     var options = new java.util.LinkedHashMap<>(arguments.options());
     options.put("to", arguments.positionals().get(0));
     Arguments withRecipient = new Arguments("zabbix", options, arguments.positionals());
-    return SendCommand.send(
+    return deliver(
         Settings.resolve(withRecipient, env, err),
         arguments.positionals().get(1),
         arguments.positionals().get(2),
@@ -134,6 +160,16 @@ public final class AlertMailCli {
                     env)
                 .withFlags(arguments)
             : Settings.resolve(arguments, env, err);
+    var fleet = FleetCommand.config(settings);
+    ExitCode fleetResult = fleet == null ? ExitCode.OK : FleetCommand.check(fleet, out);
+    boolean mail =
+        settings.get("from") != null
+            || settings.get("to") != null
+            || settings.get("cc") != null
+            || settings.get("bcc") != null;
+    if (fleet != null && !mail) {
+      return fleetResult; // no mail fallback configured: nothing more to check
+    }
     SmtpSetup setup = SmtpSetup.of(settings);
     ExitCode result;
     try (WaitNotice notice =
@@ -145,6 +181,9 @@ public final class AlertMailCli {
       result =
           CheckCommand.check(
               settings, notice, out, logback ? words -> words : SettingWords.CLI::speak);
+    }
+    if (result == ExitCode.OK) {
+      result = fleetResult;
     }
     if (result == ExitCode.OK && arguments.has("send-test")) {
       return SendCommand.send(

@@ -20,7 +20,12 @@ record Arguments(String command, Map<String, String> options, List<String> posit
 
   /** Flags that would put a secret in the process list; refused with a pointer to the way. */
   static final Set<String> SECRETS =
-      Set.of("password", "trust-store-password", "oauth-client-secret", "oauth-refresh-token");
+      Set.of(
+          "password",
+          "trust-store-password",
+          "oauth-client-secret",
+          "oauth-refresh-token",
+          "alertmanager-password");
 
   static Arguments parse(String[] args) throws CliFailure {
     if (args.length == 0) {

@@ -22,7 +22,10 @@ final class Help {
       case "send" ->
           """
           usage: alertmail send --to A[,B] [--cc C] [--bcc D] [--subject S] [--html] [--body-file F]
-          Sends one mail; the body is read from stdin unless --body-file is given.
+          Sends one mail; the body is read from stdin unless --body-file is given. With
+          --alertmanager-url, posts one alert to every replica instead (firing until
+          resolveAfter; the subject is its summary, the body its description), and mails it
+          only when no replica takes it and --from is set.
             --subject S        the subject (default: Message from alertmail)
             --html             the body is HTML
             --body-file F      read the body from F instead of stdin
@@ -33,7 +36,8 @@ final class Help {
           usage: alertmail zabbix TO SUBJECT MESSAGE
           Sends one mail with the three values a Zabbix media type passes as script parameters:
           {ALERT.SENDTO} {ALERT.SUBJECT} {ALERT.MESSAGE}. Settings as for send, from --config
-          (a script parameter): Zabbix passes no environment to alert scripts.
+          (a script parameter): Zabbix passes no environment to alert scripts. With
+          alertmanagerUrl set, posts the alert to Alertmanager as send does.
           """
               + SETTINGS;
       case "check" ->
@@ -42,6 +46,8 @@ final class Help {
           Walks the way to the mail server and sends nothing: the route (relays or MX), DNS,
           connect, greeting, EHLO, STARTTLS with the certificate, AUTH, then MAIL FROM and RCPT TO
           for every recipient (answered with RSET, no DATA). --send-test then sends a test mail.
+          With --alertmanager-url, asks each replica for its status (version, cluster, peers)
+          first, and checks mail only when mail settings are there.
             --logback FILE     read the settings of the AlertMail appender in a logback.xml or
                                logback-spring.xml (${VAR} from <property>, system properties and
                                the environment; <springProperty> from system properties and the

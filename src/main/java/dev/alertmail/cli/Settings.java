@@ -22,8 +22,14 @@ import java.util.Set;
  */
 final class Settings {
 
-  /** The settings of a mail and the way to the server, by the names the appenders use. */
-  static final List<String> NAMES = AlertMailSettings.MAIL_NAMES;
+  /**
+   * The settings of a mail, the way to the server and the way to a fleet's Alertmanager, by the
+   * names the appenders use.
+   */
+  static final List<String> NAMES =
+      java.util.stream.Stream.concat(
+              AlertMailSettings.MAIL_NAMES.stream(), AlertMailSettings.ALERTMANAGER_NAMES.stream())
+          .toList();
 
   private final Map<String, String> values;
 

@@ -42,13 +42,19 @@ public final class AlertmanagerChecks {
   private final List<String> problems;
   private final SettingChecks check;
 
-  AlertmanagerChecks(List<String> problems) {
+  /** Checks that add each problem to the list. */
+  public AlertmanagerChecks(List<String> problems) {
     this.problems = problems;
     this.check = new SettingChecks(problems);
   }
 
-  /** {@return the route's settings, or null when no URL is set or a problem was found} */
-  AlertmanagerConfig route(
+  /**
+   * {@return the route's settings, or null when no URL is set or a problem was found}
+   *
+   * @param trust the TLS context of the trust store, or null for the JVM's
+   * @param clearTextAllowed whether {@code <tls>NONE</tls>} allows credentials over plain http
+   */
+  public AlertmanagerConfig route(
       AlertMailSettings settings, SSLContext trust, boolean clearTextAllowed, Duration connect) {
     String urls = settings.get("alertmanagerUrl");
     if (urls == null) {

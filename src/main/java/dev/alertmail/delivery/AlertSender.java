@@ -100,11 +100,28 @@ public final class AlertSender {
       return false; // counted under its problem: the sender knows it already
     }
     if (handoff.offer(
-        slot < 0 ? maker : () -> admission.admitted(maker.get(), slot, logger, template))) {
+        () -> {
+          AlertSource made = made(maker);
+          return slot < 0 ? made : admission.admitted(made, slot, logger, template);
+        })) {
       return true;
     }
     overflow.count(logger, template);
     return false;
+  }
+
+  /**
+   * The alert the maker makes on the logging thread; one that fails (the framework could not
+   * prepare its event) stands in for it, so the trigger is still mailed and the logging thread
+   * never sees the failure.
+   */
+  private static AlertSource made(java.util.function.Supplier<? extends AlertSource> maker) {
+    try {
+      return maker.get();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      long at = System.currentTimeMillis();
+      return () -> Unreadable.alert(() -> null, e, at);
+    }
   }
 
   /** Whether the given thread is this sender's own thread, whose log events must be ignored. */

@@ -23,6 +23,9 @@ import java.util.random.RandomGenerator;
  */
 final class AlertmanagerRoute implements Route {
 
+  // the conversation's domain when no mail is configured: reserved, it names nobody's server
+  private static final String THREAD_DOMAIN = "alertmail.invalid";
+
   private final ActiveAlerts alerts;
   private final AlertmanagerClient client;
   private final MailRoute mail;
@@ -48,7 +51,12 @@ final class AlertmanagerRoute implements Route {
     String instance = host.displayName();
     this.alerts =
         new ActiveAlerts(
-            config.alertmanager(), config.application(), instance, config.appPackages(), random);
+            config.alertmanager(),
+            config.application(),
+            instance,
+            config.appPackages(),
+            config.from() == null ? THREAD_DOMAIN : config.from().domain(),
+            random);
     this.client = new AlertmanagerClient(config.alertmanager());
     this.mail = mail;
     this.status = status;

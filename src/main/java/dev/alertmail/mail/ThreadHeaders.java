@@ -1,11 +1,8 @@
 package dev.alertmail.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.alertmail.alert.Conversation;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +24,8 @@ final class ThreadHeaders {
 
   static Map<String, String> of(
       String application, String fingerprint, String domain, String topic, Instant now) {
-    byte[] hash = sha256(application + "\n" + fingerprint);
-    String root = "<alertmail." + HexFormat.of().formatHex(hash, 0, 16) + "@" + domain + ">";
+    byte[] hash = Conversation.seed(application, fingerprint);
+    String root = Conversation.root(application, fingerprint, domain);
     byte[] index = new byte[27];
     index[0] = 0x01; // the reserved first byte of a conversation index
     System.arraycopy(hash, 16, index, 1, 5); // the root's "time": fixed per problem
@@ -43,13 +40,5 @@ final class ThreadHeaders {
     headers.put("Thread-Topic", HeaderValues.ascii(topic));
     headers.put("Thread-Index", Base64.getEncoder().encodeToString(index));
     return headers;
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

@@ -61,7 +61,12 @@ class ActiveAlertsTest {
 
   private final ActiveAlerts alerts =
       new ActiveAlerts(
-          config(Duration.ofMinutes(2)), "shop", "app1", List.of(), new SplittableRandom(1));
+          config(Duration.ofMinutes(2)),
+          "shop",
+          "app1",
+          List.of(),
+          "example.com",
+          new SplittableRandom(1));
 
   @Test
   void aNewProblemIsDueAtOnceWithItsLabelsAndContent() {
@@ -81,6 +86,10 @@ class ActiveAlertsTest {
     assertEquals("SQLException: Connection refused", posted.annotations().get("root_cause"));
     assertEquals("IllegalStateException: no connection", posted.annotations().get("cause"));
     assertEquals("com.shop.db.Pool.take(Pool.java:12)", posted.annotations().get("where"));
+    assertEquals(
+        dev.alertmail.alert.Conversation.root("shop", post.fingerprints().get(0), "example.com"),
+        posted.annotations().get("thread_root"),
+        "the conversation of AlertMail's own mail about the problem");
     assertEquals(T0, posted.startsAt());
     assertEquals(T0.plus(REFRESH.multipliedBy(4)), posted.endsAt());
     assertEquals(

@@ -26,7 +26,9 @@ public enum Peer {
   /** Logback's SMTPAppender (Angus Mail), asynchronousSending on, as documented. */
   LOGBACK_SMTP,
   /** AlertMail with its defaults. */
-  ALERTMAIL;
+  ALERTMAIL,
+  /** AlertMail as a fleet's Alertmanager client (the quiet path must not change). */
+  ALERTMAIL_FLEET;
 
   /** A private Logback context whose root logger (INFO) writes to this peer. */
   LoggerContext context(int smtpPort) {
@@ -74,6 +76,12 @@ public enum Peer {
         alert.setFrom("alerts@example.com");
         alert.addTo("ops@example.com");
         return started(alert, context);
+      case ALERTMAIL_FLEET:
+        AlertMailAppender fleet = new AlertMailAppender();
+        fleet.setContext(context);
+        // nobody answers HTTP there: the quiet path never reaches the network anyway
+        fleet.setAlertmanagerUrl("http://127.0.0.1:" + smtpPort);
+        return started(fleet, context);
       default:
         throw new AssertionError(this);
     }
