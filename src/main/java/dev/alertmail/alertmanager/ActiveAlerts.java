@@ -71,9 +71,15 @@ public final class ActiveAlerts {
     this.backoff = new Backoff(random, FIRST_RETRY, cap);
   }
 
-  /** A post's alerts and the problems they are about, in the same order. */
+  /**
+   * A post's alerts and the problems they are about, in the same order, and what could not be made
+   * into an alert (said, never posted: Alertmanager refuses a batch with one bad alert).
+   */
   public record Post(
-      List<PostableAlert> alerts, List<String> fingerprints, List<Boolean> resolving) {
+      List<PostableAlert> alerts,
+      List<String> fingerprints,
+      List<Boolean> resolving,
+      List<String> invalid) {
 
     /** {@return the body of {@code POST /api/v2/alerts}} */
     public String json() {
@@ -189,23 +195,29 @@ public final class ActiveAlerts {
     List<PostableAlert> alerts = new ArrayList<>(problems.size());
     List<String> fingerprints = new ArrayList<>(problems.size());
     List<Boolean> resolving = new ArrayList<>(problems.size());
+    List<String> invalid = new ArrayList<>();
     Instant endsAt = now.plus(config.refresh().multipliedBy(REFRESHES_AHEAD));
     for (Problem problem : problems.values()) {
       boolean quiet = resolve && problem.isQuiet(now, config.resolveAfter());
       Instant starts = problem.firstSeen;
       // a resolved alert ends at its last event; Alertmanager resolves it at once
       Instant ends = quiet ? max(problem.lastSeen, starts) : max(endsAt, starts);
-      alerts.add(
-          new PostableAlert(
-              content.labels(problem),
-              content.annotations(problem, dropped),
-              starts,
-              ends,
-              content.generatorUrl(problem)));
+      try {
+        alerts.add(
+            new PostableAlert(
+                content.labels(problem),
+                content.annotations(problem, dropped),
+                starts,
+                ends,
+                content.generatorUrl(problem)));
+      } catch (IllegalArgumentException e) {
+        invalid.add(problem.fingerprint + ": " + e.getMessage());
+        continue;
+      }
       fingerprints.add(problem.fingerprint);
       resolving.add(quiet);
     }
-    return new Post(alerts, fingerprints, resolving);
+    return new Post(alerts, fingerprints, resolving, invalid);
   }
 
   /** What became of a post: taken by some replica, refused as malformed, or to be retried. */

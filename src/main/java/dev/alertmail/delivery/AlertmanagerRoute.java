@@ -172,6 +172,15 @@ final class AlertmanagerRoute implements Route {
 
   private void send(ActiveAlerts.Post post) {
     changed = false;
+    if (!post.invalid().isEmpty()) {
+      report(
+          "Alerts that Alertmanager would refuse, not posted (please report this): "
+              + post.invalid());
+    }
+    if (post.alerts().isEmpty()) {
+      alerts.posted(post, ActiveAlerts.Outcome.REFUSED, clock.instant()); // until the refresh
+      return;
+    }
     List<ReplicaAnswer> answers = client.post(post.json());
     List<ReplicaAnswer> accepted = new ArrayList<>();
     List<ReplicaAnswer> refused = new ArrayList<>();
