@@ -6,9 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What makes two alerts the same problem: the logger, the message template (so "timeout on order
- * 17" and "timeout on order 42" match), the exception class chain and the top frames of each
- * exception by method, not line number (so a rebuild does not split a problem in two).
+ * What makes two alerts the same problem. An event with an exception is its logger, the exception
+ * classes of its cause chain and the top frames of each that are the application's own code, by
+ * method, not line number (a rebuild does not split a problem) and never the message: {@code
+ * log.error("failed for order " + id, e)} and Tomcat's formatted line about a failed request are
+ * one problem for every order and request. An event without one is its logger and the shape of its
+ * message ({@link MessageShape}: numbers, ids, quoted values, addresses taken out).
  */
 public final class Fingerprint {
 
@@ -20,22 +23,15 @@ public final class Fingerprint {
   /** Exceptions of a cause chain that take part. */
   public static final int MAX_CAUSES = 8;
 
-  /**
-   * Characters of the message template that take part: two messages that agree this far are one
-   * problem, and an alert cut to fit a mail keeps its fingerprint.
-   */
-  public static final int TEMPLATE_CHARS = 4_096;
-
   private Fingerprint() {}
 
   /** {@return a stable 12-hex-digit fingerprint of the event} */
   public static String of(AlertEvent event) {
-    Builder fingerprint = builder(event.loggerName(), event.messageTemplate());
     ThrowableInfo throwable = event.throwable();
+    Builder fingerprint = builder(event.loggerName(), event.messageTemplate(), throwable != null);
     for (int depth = 0; throwable != null && depth < MAX_CAUSES; depth++) {
       fingerprint.exception(throwable.className());
-      int frames = Math.min(TOP_FRAMES, throwable.frames().size());
-      for (int i = 0; i < frames; i++) {
+      for (int i = 0; i < throwable.frames().size() && fingerprint.wantsFrames(); i++) {
         fingerprint.frame(throwable.frames().get(i));
       }
       throwable = throwable.cause();
@@ -45,42 +41,53 @@ public final class Fingerprint {
 
   /**
    * {@return a fingerprint to feed an event's parts into}, for an adapter that computes it from its
-   * framework's event without building an {@link AlertEvent}: the logger, the template, then per
-   * exception of the cause chain (at most {@link #MAX_CAUSES}) its class and its first {@link
-   * #TOP_FRAMES} own frames (those not shared with the enclosing exception), as {@code
-   * StackTraceElement.toString()} writes them
+   * framework's event without building an {@link AlertEvent}: the logger, the message's shape when
+   * there is no exception, then per exception of the cause chain (at most {@link #MAX_CAUSES}) its
+   * class and its own frames (those not shared with the enclosing exception) while {@link
+   * Builder#wantsFrames()}, as {@code StackTraceElement.toString()} writes them
    */
-  public static Builder builder(String loggerName, String messageTemplate) {
-    return new Builder(loggerName, messageTemplate);
+  public static Builder builder(String loggerName, String messageTemplate, boolean hasThrowable) {
+    return new Builder(loggerName, hasThrowable ? null : messageTemplate, hasThrowable);
   }
 
   /** Collects an event's parts; see {@link #builder}. */
   public static final class Builder {
     private final MessageDigest sha;
+    private int frames;
 
-    private Builder(String loggerName, String messageTemplate) {
+    private Builder(String loggerName, String messageTemplate, boolean hasThrowable) {
       try {
         sha = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every JDK has SHA-256", e);
       }
       update(sha, loggerName);
-      update(
-          sha,
-          messageTemplate != null && messageTemplate.length() > TEMPLATE_CHARS
-              ? messageTemplate.substring(0, TEMPLATE_CHARS)
-              : messageTemplate);
+      if (!hasThrowable) {
+        update(sha, MessageShape.of(messageTemplate));
+      }
     }
 
-    /** The next exception of the chain, by class name. */
+    /** The next exception of the chain, by class name; its frames follow. */
     public Builder exception(String className) {
       update(sha, className);
+      frames = 0;
       return this;
     }
 
-    /** One of the exception's top frames, e.g. {@code com.x.Foo.bar(Foo.java:12)}. */
+    /** {@return whether the current exception takes more frames} */
+    public boolean wantsFrames() {
+      return frames < TOP_FRAMES;
+    }
+
+    /**
+     * One of the current exception's own frames, e.g. {@code com.x.Foo.bar(Foo.java:12)}: it takes
+     * part when it is not a framework's and fewer than {@link #TOP_FRAMES} did.
+     */
     public Builder frame(String frame) {
-      update(sha, method(frame));
+      if (frames < TOP_FRAMES && !AppCode.isFramework(frame)) {
+        update(sha, method(frame));
+        frames++;
+      }
       return this;
     }
 

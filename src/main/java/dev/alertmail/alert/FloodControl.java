@@ -90,18 +90,23 @@ public final class FloodControl {
    * pending or repeated count; when it has neither (its mail just went out and nothing of it came
    * since), they are counted without a sample, as other kinds are, and the next mail says so.
    */
-  public void counted(String fingerprint, long count, Instant now) {
+  public void counted(String fingerprint, long count, Instant at, Instant now) {
     DigestEntry known = pending.get(fingerprint);
     if (known != null) {
-      pending.put(fingerprint, known.plus(count, now));
+      pending.put(fingerprint, known.plus(count, at));
       openGroup(now);
       return;
     }
-    if (repeats.count(fingerprint, count, now, now)) {
+    if (repeats.count(fingerprint, count, at, now)) {
       return;
     }
-    others.count(fingerprint, new OtherKinds.Counted(count, now, now));
+    others.count(fingerprint, new OtherKinds.Counted(count, at, at));
     openGroup(now);
+  }
+
+  /** As {@link #counted(String, long, Instant, Instant)}, logged now. */
+  public void counted(String fingerprint, long count, Instant now) {
+    counted(fingerprint, count, now, now);
   }
 
   /** A triggering event arrived. */

@@ -45,7 +45,7 @@ public final class Throwables {
       }
       StackTraceElement[] trace = frames(throwable);
       int common = common(trace, enclosing);
-      for (int i = 0; i < Math.min(Fingerprint.TOP_FRAMES, trace.length - common); i++) {
+      for (int i = 0; i < trace.length - common && into.wantsFrames(); i++) {
         into.frame(trace[i].toString());
       }
       enclosing = trace;

@@ -88,7 +88,7 @@ public final class ActiveAlerts {
   }
 
   /** A problem to mail because no replica took its first firing in time. */
-  public record Fallback(String fingerprint, Alert sample, long count) {}
+  public record Fallback(String fingerprint, Alert sample, long count, Instant lastSeen) {}
 
   /**
    * A triggering event arrived. {@return its fingerprint}
@@ -273,7 +273,7 @@ public final class ActiveAlerts {
           && !problem.fellBack
           && !now.isBefore(problem.openedAt.plus(config.fallbackAfter()))) {
         problem.fellBack = true;
-        due.add(new Fallback(problem.fingerprint, problem.sample, problem.count));
+        due.add(new Fallback(problem.fingerprint, problem.sample, problem.count, problem.lastSeen));
       }
     }
     return due;

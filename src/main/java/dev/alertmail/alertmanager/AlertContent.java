@@ -4,6 +4,7 @@ import dev.alertmail.alert.AlertEvent;
 import dev.alertmail.alert.AppCode;
 import dev.alertmail.alert.Conversation;
 import dev.alertmail.alert.EventBudget;
+import dev.alertmail.alert.Headline;
 import dev.alertmail.alert.StackTraceLines;
 import dev.alertmail.alert.ThrowableInfo;
 import dev.alertmail.text.UntrustedText;
@@ -90,7 +91,9 @@ final class AlertContent {
   private Map<String, String> fixed(Problem problem) {
     AlertEvent trigger = problem.sample.trigger();
     Map<String, String> annotations = new LinkedHashMap<>();
-    String subject = UntrustedText.oneLine(problem.sample.subject(), SUMMARY_CODE_POINTS);
+    String subject =
+        UntrustedText.oneLine(
+            Headline.of(problem.sample, service, appPackages), SUMMARY_CODE_POINTS);
     put(
         annotations,
         "summary",

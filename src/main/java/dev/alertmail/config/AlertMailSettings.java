@@ -283,6 +283,7 @@ public final class AlertMailSettings {
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
   }
 
+  /** The configured packages, or those the application shows (its main class's). */
   private List<String> appPackages() {
     List<String> packages = new ArrayList<>();
     if (get("appPackages") != null) {
@@ -292,7 +293,7 @@ public final class AlertMailSettings {
         }
       }
     }
-    return packages;
+    return packages.isEmpty() ? dev.alertmail.alert.AppCode.inferred() : packages;
   }
 
   private Duration connectTimeoutOf() {

@@ -95,8 +95,17 @@ public final class AlertSender {
    */
   public boolean offer(
       java.util.function.Supplier<? extends AlertSource> maker, String logger, String template) {
+    return offer(maker, logger, template, System.currentTimeMillis());
+  }
+
+  /** As {@link #offer(java.util.function.Supplier, String, String)}, for an event logged then. */
+  public boolean offer(
+      java.util.function.Supplier<? extends AlertSource> maker,
+      String logger,
+      String template,
+      long eventMillis) {
     int slot = admission.slot(logger, template);
-    if (!admission.admit(slot)) {
+    if (!admission.admit(slot, eventMillis)) {
       return false; // counted under its problem: the sender knows it already
     }
     if (handoff.offer(
@@ -299,7 +308,9 @@ public final class AlertSender {
    */
   private Instant settleCounted(Route route) {
     Instant now = clock.instant();
-    admission.drain((fingerprint, count) -> route.counted(fingerprint, count, now));
+    admission.drain(
+        (fingerprint, count, last) ->
+            route.counted(fingerprint, count, last > 0 ? Instant.ofEpochMilli(last) : now, now));
     return now;
   }
 

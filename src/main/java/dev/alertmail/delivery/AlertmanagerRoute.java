@@ -68,11 +68,12 @@ final class AlertmanagerRoute implements Route {
   public void accept(AlertSource source, Instant now) {
     String fingerprint = source.fingerprint();
     if (fingerprint != null && alerts.firing(fingerprint, now)) {
-      alerts.counted(fingerprint, 1, Instant.ofEpochMilli(source.timestampMillis()), now);
+      Instant at = Instant.ofEpochMilli(source.timestampMillis());
+      alerts.counted(fingerprint, 1, at, now);
       // a problem already known: counted, the alert never built
       changed = true;
       if (mail != null && alerts.mailing(fingerprint)) {
-        mail.counted(fingerprint, 1, now);
+        mail.counted(fingerprint, 1, at, now);
       }
       return;
     }
@@ -93,12 +94,12 @@ final class AlertmanagerRoute implements Route {
   }
 
   @Override
-  public void counted(String fingerprint, long count, Instant now) {
+  public void counted(String fingerprint, long count, Instant at, Instant now) {
     changed = true;
-    if (!alerts.counted(fingerprint, count, now, now)) {
+    if (!alerts.counted(fingerprint, count, at, now)) {
       alerts.dropped(count); // a problem forgotten meanwhile: said as dropped, not lost silently
     } else if (mail != null && alerts.mailing(fingerprint)) {
-      mail.counted(fingerprint, count, now);
+      mail.counted(fingerprint, count, at, now);
     }
   }
 
@@ -130,7 +131,7 @@ final class AlertmanagerRoute implements Route {
       }
       mail.accept(fallback.sample(), fallback.fingerprint(), now);
       if (fallback.count() > 1) {
-        mail.counted(fallback.fingerprint(), fallback.count() - 1, now);
+        mail.counted(fallback.fingerprint(), fallback.count() - 1, fallback.lastSeen(), now);
       }
     }
     if (mail != null) {

@@ -33,6 +33,9 @@ final class KindAdmission {
   private final AtomicIntegerArray mixed = new AtomicIntegerArray(SLOTS);
   private final AtomicIntegerArray admitted = new AtomicIntegerArray(SLOTS);
   private final AtomicLongArray counted = new AtomicLongArray(SLOTS);
+  // when the last counted alert of each slot was logged: a mail shows event times, not the time
+  // the sender got to them
+  private final AtomicLongArray lastMillis = new AtomicLongArray(SLOTS);
 
   /** The slot of a kind, or -1 when it has none (another kind holds it, or there is no kind). */
   int slot(String logger, String template) {
@@ -51,7 +54,7 @@ final class KindAdmission {
    * Runs on the logging thread: whether the alert in this slot is to be made and handed off whole;
    * when not, it has been counted.
    */
-  boolean admit(int slot) {
+  boolean admit(int slot, long eventMillis) {
     if (slot < 0) {
       return true;
     }
@@ -60,6 +63,8 @@ final class KindAdmission {
       return true;
     }
     counted.incrementAndGet(slot);
+    // a plain ordered write: two threads racing leave one of their times, both about now
+    lastMillis.lazySet(slot, eventMillis);
     return false;
   }
 
@@ -90,9 +95,9 @@ final class KindAdmission {
     }
   }
 
-  /** Receives the counted alerts of one problem. */
+  /** Receives the counted alerts of one problem, and when the last of them was logged. */
   interface Counts {
-    void add(String fingerprint, long count);
+    void add(String fingerprint, long count, long lastMillis);
   }
 
   /** Runs on the sender: hands over what was counted since the last drain, problem by problem. */
@@ -103,7 +108,7 @@ final class KindAdmission {
       // a count is only ever made once the slot's fingerprint is known
       if (count > 0 && fingerprint != null) {
         counted.addAndGet(slot, -count);
-        into.add(fingerprint, count);
+        into.add(fingerprint, count, lastMillis.get(slot));
       }
     }
   }

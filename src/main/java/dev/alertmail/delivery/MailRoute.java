@@ -70,8 +70,8 @@ final class MailRoute implements Route {
   }
 
   @Override
-  public void counted(String fingerprint, long count, Instant now) {
-    flood.counted(fingerprint, count, now);
+  public void counted(String fingerprint, long count, Instant at, Instant now) {
+    flood.counted(fingerprint, count, at, now);
   }
 
   @Override

@@ -18,8 +18,11 @@ interface Route {
   /** A triggering event arrived, as an alert made already (one that could not be read). */
   void accept(Alert alert, Instant now);
 
-  /** Triggering events of a known problem, counted on the logging threads. */
-  void counted(String fingerprint, long count, Instant now);
+  /**
+   * Triggering events of a known problem, counted on the logging threads; {@code at} is when the
+   * last of them was logged.
+   */
+  void counted(String fingerprint, long count, Instant at, Instant now);
 
   /** Triggering events lost before reaching here (the hand-off was full), by kind where known. */
   void dropped(long count, Map<String, Long> byKind, Instant now);

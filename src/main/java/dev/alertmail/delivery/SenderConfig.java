@@ -42,8 +42,8 @@ import javax.net.ssl.SSLContext;
  * @param tokens where XOAUTH2 access tokens come from, or null
  * @param threading whether mails about one problem share a conversation (threading headers)
  * @param listId the {@code List-Id}, or null for one derived from the application
- * @param appPackages package prefixes of the application's own code; empty to derive them from the
- *     triggering loggers
+ * @param appPackages package prefixes of the application's own code; empty when not known: every
+ *     frame outside well-known frameworks is then the application's
  * @param maxMailSize the most bytes one mail may have; a larger one is shortened to fit
  * @param alertmanager the fleet's Alertmanager, or null to mail directly; with it, mail (when
  *     {@code from} and recipients are set) is the fallback

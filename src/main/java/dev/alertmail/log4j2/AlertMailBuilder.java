@@ -63,8 +63,9 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
   }
 
   /**
-   * The package prefixes of the application's own code, a comma list. Default: derived from the
-   * triggering loggers' names.
+   * The package prefixes of the application's own code, a comma list. Default: the package of the
+   * application's main class; when that cannot be told, every frame outside well-known frameworks
+   * and libraries.
    *
    * @param appPackages the value as written
    * @return this builder

@@ -77,7 +77,8 @@ final class Log4jEvents {
     Fingerprint.Builder fingerprint =
         Fingerprint.builder(
             event.getLoggerName() == null ? "" : event.getLoggerName(),
-            template(message, formatted));
+            template(message, formatted),
+            event.getThrown() != null);
     return Throwables.fingerprint(fingerprint, event.getThrown()).build();
   }
 

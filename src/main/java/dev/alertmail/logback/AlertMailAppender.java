@@ -41,6 +41,9 @@ public class AlertMailAppender extends MailProperties {
 
   private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
+  // a misconfigured appender says so on stderr, where it is seen without a status listener
+  private static final StderrFallback NOT_STARTED = new StderrFallback();
+
   private final AtomicInteger evaluatorErrors = new AtomicInteger();
   private Level triggerLevel;
   // the evaluator as configured at start, read on the quiet path instead of evaluator(): the JIT
@@ -73,10 +76,21 @@ public class AlertMailAppender extends MailProperties {
       addWarn("<triggerLevel> is ignored because an <evaluator> is set; remove one of them.");
     }
     if (!problems.isEmpty()) {
+      // warnings, not errors: Spring Boot refuses to start on any Logback error, and a wrong
+      // alerting setting must never take the application down; the stderr line says it anyway
       for (String problem : problems) {
-        addError("Appender [" + getName() + "]: " + problem);
+        addWarn("Appender [" + getName() + "]: " + problem);
       }
-      addError("Appender [" + getName() + "] not started: fix the problems above.");
+      addWarn(
+          "Appender ["
+              + getName()
+              + "] not started: fix the problems above; the application runs on without alerts.");
+      NOT_STARTED.print(
+          "AlertMail ["
+              + getName()
+              + "] not started: "
+              + problems.get(0)
+              + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
       return;
     }
     SenderConfig config = valid.sender();

@@ -47,15 +47,15 @@ final class LogbackEvents {
    * trace or context: the same parts {@link Fingerprint#of(AlertEvent)} reads.
    */
   static String fingerprint(ILoggingEvent event) {
-    Fingerprint.Builder fingerprint =
-        Fingerprint.builder(event.getLoggerName(), event.getMessage());
     IThrowableProxy proxy = event.getThrowableProxy();
+    Fingerprint.Builder fingerprint =
+        Fingerprint.builder(event.getLoggerName(), event.getMessage(), proxy != null);
     for (int depth = 0; proxy != null && depth < Fingerprint.MAX_CAUSES; depth++) {
       fingerprint.exception(proxy.getClassName());
       StackTraceElementProxy[] elements = proxy.getStackTraceElementProxyArray();
       int total = elements == null ? 0 : elements.length;
       int own = total - Math.min(Math.max(0, proxy.getCommonFrames()), total);
-      for (int i = 0; i < Math.min(Fingerprint.TOP_FRAMES, own); i++) {
+      for (int i = 0; i < own && fingerprint.wantsFrames(); i++) {
         fingerprint.frame(elements[i].getStackTraceElement().toString());
       }
       proxy = proxy.isCyclic() ? null : proxy.getCause();

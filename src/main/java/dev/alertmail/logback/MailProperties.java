@@ -202,9 +202,11 @@ public abstract class MailProperties extends AlertmanagerProperties {
 
   /**
    * The package prefixes of the application's own code, a comma list: the mail names the first
-   * frame of them as where a problem happened, and the HTML stack trace folds the frames of
-   * everything else. Default: derived from each triggering logger's name (its first two parts,
-   * {@code com.shop} for {@code com.shop.checkout.OrderService}).
+   * frame of them as where a problem happened, its subject names their exception when a framework's
+   * logger logged it, and the HTML stack trace folds the frames of everything else. Default: the
+   * package of the application's main class (Spring Boot's start class in an executable jar); when
+   * that cannot be told, every frame outside well-known frameworks and libraries (JDK, Jakarta,
+   * Spring, Apache, Netty, Hibernate, Jetty, ...).
    *
    * @param appPackages e.g. {@code com.shop, org.example.billing}
    */

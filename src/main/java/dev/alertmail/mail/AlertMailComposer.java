@@ -120,7 +120,8 @@ public final class AlertMailComposer {
   MailMessage compose(Digest whole, Instant now, Detail detail, String note) {
     Objects.requireNonNull(whole, "digest");
     Digest digest = detail.apply(whole);
-    String subject = SubjectLine.of(digest, origin.application()) + subjectNote;
+    String subject =
+        SubjectLine.of(digest, origin.application(), origin.appPackages()) + subjectNote;
     // without its HTML part, a mail asked for as HTML keeps its text part: some part must go
     boolean htmlPart = format != MailFormat.TEXT && detail.html();
     String textBody =
@@ -152,7 +153,7 @@ public final class AlertMailComposer {
               origin.application(),
               digest.entries().get(0).fingerprint(),
               from.domain(),
-              SubjectLine.topic(digest, origin.application()),
+              SubjectLine.topic(digest, origin.application(), origin.appPackages()),
               now));
     }
     return new MailMessage(

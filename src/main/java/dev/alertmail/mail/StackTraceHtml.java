@@ -23,7 +23,7 @@ final class StackTraceHtml {
 
   /** The trace as escaped HTML lines, for a {@code <pre>}. */
   static String of(AlertEvent trigger, List<String> configured) {
-    List<String> packages = AppCode.packages(trigger, configured);
+    List<String> packages = configured;
     List<String> lines = StackTraceLines.of(trigger.throwable());
     // no frame of the application at all (its packages guessed wrong): fold nothing
     boolean any =

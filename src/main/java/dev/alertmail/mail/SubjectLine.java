@@ -3,7 +3,9 @@ package dev.alertmail.mail;
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.Digest;
 import dev.alertmail.alert.DigestEntry;
+import dev.alertmail.alert.Headline;
 import dev.alertmail.text.UntrustedText;
+import java.util.List;
 
 /**
  * Makes the mail's subject from the first alert's rendered subject, which is untrusted: control
@@ -24,16 +26,16 @@ final class SubjectLine {
    * adds its size after it, e.g. {@code [shop] ERROR c.s.db.ShardRouter: timeout on shard … (1,532
    * errors, 3 kinds)}.
    */
-  static String of(Digest digest, String application) {
+  static String of(Digest digest, String application, List<String> appPackages) {
     Alert first = digest.first();
     if (digest.isSingleEvent()) {
-      String subject = clean(first.subject());
+      String subject = clean(Headline.of(first, application, appPackages));
       if (subject.isEmpty()) {
         subject = clean(first.trigger().level() + " " + first.trigger().loggerName());
       }
       return cut(subject, MAX_CODE_POINTS);
     }
-    String head = topic(digest, application);
+    String head = topic(digest, application, appPackages);
     if (first == null) {
       // no sample: only counts; say why, and only say "dropped" when they were
       boolean allDropped = digest.droppedEvents() == digest.triggeringEvents();
@@ -61,7 +63,7 @@ final class SubjectLine {
    * as written in the code (arguments shown as "…"), the same from mail to mail and from instance
    * to instance; it is also the conversation's {@code Thread-Topic}. Null for no problem.
    */
-  static String topic(Digest digest, String application) {
+  static String topic(Digest digest, String application, List<String> appPackages) {
     var subject = new StringBuilder();
     String app = clean(application);
     if (!app.isEmpty()) {
@@ -73,7 +75,7 @@ final class SubjectLine {
     }
     // the subject the lead problem's first event rendered: the same words a single mail about it
     // has, so a conversation's first mail and its digests read alike
-    String rendered = clean(first.subject());
+    String rendered = clean(Headline.of(first, application, appPackages));
     if (!rendered.isEmpty()) {
       return cut(rendered, MAX_CODE_POINTS);
     }

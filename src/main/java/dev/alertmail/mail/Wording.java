@@ -61,17 +61,40 @@ final class Wording {
     return text.append(seen(entry, zone)).toString();
   }
 
-  /** "1,200 times, 14:02:01 to 14:03:55" or "once at 14:02:01". */
+  /**
+   * "500\u00d7 in 64 ms, from 2026-11-22 14:02:01.123" or "once at 2026-11-22 14:02:01.123": the
+   * times the events were logged, never when the sender got to them.
+   */
   static String seen(DigestEntry entry, ZoneId zone) {
     String first = TimeFormat.local(entry.firstSeen().toEpochMilli(), zone);
     if (entry.count() == 1) {
       return "once at " + first;
     }
-    return count(entry.count(), "time", "times")
-        + ", "
-        + first
-        + " to "
-        + TimeFormat.local(entry.lastSeen().toEpochMilli(), zone);
+    return String.format(Locale.ROOT, "%,d\u00d7", entry.count())
+        + " in "
+        + span(java.time.Duration.between(entry.firstSeen(), entry.lastSeen()))
+        + ", from "
+        + first;
+  }
+
+  /** "64 ms", "3.2 s", "12 min", "2 h 5 min", "3 d 4 h": short, as a reader takes it in. */
+  static String span(java.time.Duration span) {
+    long millis = Math.max(0, span.toMillis());
+    if (millis < 1_000) {
+      return millis + " ms";
+    }
+    if (millis < 60_000) {
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    long minutes = millis / 60_000;
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    long hours = minutes / 60;
+    if (hours < 24) {
+      return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+    return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
   }
 
   static final String OVERVIEW = "Overview";

@@ -18,7 +18,7 @@ class KindAdmissionTest {
 
   private static Map<String, Long> drain(KindAdmission admission) {
     Map<String, Long> counts = new HashMap<>();
-    admission.drain((fingerprint, count) -> counts.merge(fingerprint, count, Long::sum));
+    admission.drain((fingerprint, count, last) -> counts.merge(fingerprint, count, Long::sum));
     return counts;
   }
 
@@ -44,12 +44,12 @@ class KindAdmissionTest {
     KindAdmission admission = new KindAdmission();
     int slot = admission.slot(LOGGER, TEMPLATE);
     for (int i = 0; i < KindAdmission.PER_SECOND + 10; i++) {
-      assertTrue(admission.admit(slot), "no fingerprint learned yet: alert " + i);
+      assertTrue(admission.admit(slot, 1L), "no fingerprint learned yet: alert " + i);
     }
     learn(admission, slot, "fp-db");
 
-    assertFalse(admission.admit(slot), "the second's share is taken and the problem is known");
-    assertFalse(admission.admit(slot));
+    assertFalse(admission.admit(slot, 1L), "the second's share is taken and the problem is known");
+    assertFalse(admission.admit(slot, 1L));
     assertEquals(Map.of("fp-db", 2L), drain(admission));
     assertEquals(Map.of(), drain(admission), "a drain hands over each count once");
   }
@@ -60,13 +60,14 @@ class KindAdmissionTest {
     int slot = admission.slot(LOGGER, TEMPLATE);
     learn(admission, slot, "fp-db");
     for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
-      assertTrue(admission.admit(slot));
+      assertTrue(admission.admit(slot, 1L));
     }
-    assertFalse(admission.admit(slot));
+    assertFalse(admission.admit(slot, 1L));
 
     admission.newSecond();
 
-    assertTrue(admission.admit(slot), "the first alerts of the next second are handed off whole");
+    assertTrue(
+        admission.admit(slot, 1L), "the first alerts of the next second are handed off whole");
     assertEquals(Map.of("fp-db", 1L), drain(admission), "what was counted before stays counted");
   }
 
@@ -92,7 +93,7 @@ class KindAdmissionTest {
 
     assertEquals(-1, otherSlot);
     for (int i = 0; i < 3 * KindAdmission.PER_SECOND; i++) {
-      assertTrue(admission.admit(otherSlot));
+      assertTrue(admission.admit(otherSlot, 1L));
     }
   }
 
@@ -102,14 +103,14 @@ class KindAdmissionTest {
     int slot = admission.slot(LOGGER, TEMPLATE);
     learn(admission, slot, "fp-timeout");
     for (int i = 0; i < KindAdmission.PER_SECOND; i++) {
-      admission.admit(slot);
+      admission.admit(slot, 1L);
     }
-    assertFalse(admission.admit(slot), "counted while the kind was one problem");
+    assertFalse(admission.admit(slot, 1L), "counted while the kind was one problem");
 
     learn(admission, slot, "fp-npe"); // same logger and message, another exception
 
     for (int i = 0; i < 3 * KindAdmission.PER_SECOND; i++) {
-      assertTrue(admission.admit(slot));
+      assertTrue(admission.admit(slot, 1L));
     }
     assertEquals(Map.of("fp-timeout", 1L), drain(admission), "what was counted keeps its problem");
   }
@@ -140,7 +141,7 @@ class KindAdmissionTest {
 
     admission.learn(late);
     for (int i = 0; i < 2 * KindAdmission.PER_SECOND; i++) {
-      assertTrue(admission.admit(slot), "the new owner's fingerprint is not known yet");
+      assertTrue(admission.admit(slot, 1L), "the new owner's fingerprint is not known yet");
     }
   }
 
@@ -148,7 +149,7 @@ class KindAdmissionTest {
   void noKindNoSlot() {
     KindAdmission admission = new KindAdmission();
     assertEquals(-1, admission.slot(null, TEMPLATE));
-    assertTrue(admission.admit(-1));
+    assertTrue(admission.admit(-1, 1L));
   }
 
   /** Another template that falls into the same slot, by search: the table is small. */

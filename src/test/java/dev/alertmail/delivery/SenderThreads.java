@@ -11,6 +11,12 @@ final class SenderThreads {
 
   /** Polls for at most 10 seconds of real time, then fails with {@code what}. */
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    await(condition, () -> what);
+  }
+
+  /** As {@link #await(BooleanSupplier, String)}, the message made when it fails. */
+  static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
+      throws InterruptedException {
     for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
       Thread.sleep(50);
     }

@@ -67,7 +67,8 @@ class LogbackContractTest extends AppenderContract {
 
       @Override
       public List<String> errors() {
-        return logback.statusMessages(Status.ERROR);
+        // a wrong setting is a warning (Spring Boot refuses to start on any Logback error)
+        return logback.statusMessages(Status.WARN);
       }
 
       @Override

@@ -58,9 +58,10 @@ final class LogbackFixture implements AutoCloseable {
     return context.getStatusManager().getCopyOfStatusList();
   }
 
+  /** The status messages at the given level or above. */
   List<String> statusMessages(int level) {
     return statuses().stream()
-        .filter(s -> s.getLevel() == level)
+        .filter(s -> s.getLevel() >= level)
         .map(LogbackFixture::fullText)
         .toList();
   }
