@@ -39,6 +39,7 @@ public final class AlertMailCli {
     }
     // messages name flags and variables, except where the user works on a logback.xml
     boolean logbackWords = java.util.Arrays.asList(args).contains("--logback");
+    boolean log4jWords = java.util.Arrays.asList(args).contains("--log4j2");
     try {
       Arguments arguments = Arguments.parse(args);
       if (arguments.has("help")) {
@@ -57,7 +58,10 @@ public final class AlertMailCli {
                 "unknown command '" + arguments.command() + "': write send, zabbix or check");
       };
     } catch (CliFailure e) {
-      String message = logbackWords ? e.getMessage() : SettingWords.CLI.speak(e.getMessage());
+      String message =
+          logbackWords
+              ? e.getMessage()
+              : (log4jWords ? SettingWords.LOG4J : SettingWords.CLI).speak(e.getMessage());
       // what a server or an endpoint said is in it: never let it drive the terminal
       err.println("alertmail: " + UntrustedText.visibleLines(message));
       if (e.exitCode == ExitCode.USAGE) {
@@ -151,6 +155,7 @@ public final class AlertMailCli {
       Arguments arguments, Map<String, String> env, PrintStream out, PrintStream err, Transcript t)
       throws CliFailure {
     boolean logback = arguments.has("logback");
+    boolean log4j2 = arguments.has("log4j2");
     Settings settings =
         logback
             ? LogbackXmlReader.read(
@@ -159,7 +164,11 @@ public final class AlertMailCli {
                     arguments.option("profile"),
                     env)
                 .withFlags(arguments)
-            : Settings.resolve(arguments, env, err);
+            : log4j2
+                ? Log4jXmlReader.read(
+                        Path.of(arguments.option("log4j2")), arguments.option("appender"), env)
+                    .withFlags(arguments)
+                : Settings.resolve(arguments, env, err);
     var fleet = FleetCommand.config(settings);
     ExitCode fleetResult = fleet == null ? ExitCode.OK : FleetCommand.check(fleet, out);
     boolean mail =
@@ -180,7 +189,12 @@ public final class AlertMailCli {
             SendCommand.bounds(setup))) {
       result =
           CheckCommand.check(
-              settings, notice, out, logback ? words -> words : SettingWords.CLI::speak);
+              settings,
+              notice,
+              out,
+              logback
+                  ? words -> words
+                  : log4j2 ? SettingWords.LOG4J::speak : SettingWords.CLI::speak);
     }
     if (result == ExitCode.OK) {
       result = fleetResult;

@@ -14,6 +14,7 @@ final class Help {
       usage: alertmail send --to A[,B] [--cc C] [--bcc D] [--subject S] [--html] [--body-file F]
              alertmail zabbix TO SUBJECT MESSAGE
              alertmail check [--logback logback.xml [--appender NAME] [--profile P]] [--send-test]
+             alertmail check --log4j2 log4j2.xml [--appender NAME] [--send-test]
              alertmail COMMAND --help      every flag and environment variable of a command
              alertmail --version""";
 
@@ -43,6 +44,7 @@ final class Help {
       case "check" ->
           """
           usage: alertmail check [--logback FILE [--appender NAME] [--profile P]] [--send-test]
+                 alertmail check --log4j2 FILE [--appender NAME] [--send-test]
           Walks the way to the mail server and sends nothing: the route (relays or MX), DNS,
           connect, greeting, EHLO, STARTTLS with the certificate, AUTH, then MAIL FROM and RCPT TO
           for every recipient (answered with RSET, no DATA). --send-test then sends a test mail.
@@ -52,6 +54,8 @@ final class Help {
                                logback-spring.xml (${VAR} from <property>, system properties and
                                the environment; <springProperty> from system properties and the
                                environment); without it, settings as for send
+            --log4j2 FILE      read the settings of the <AlertMail> appender in a log4j2.xml
+                               (${env:VAR}, ${sys:VAR} and <Properties> resolved)
             --appender NAME    which AlertMail appender, when the file has several
             --profile P        the Spring profiles whose <springProfile> sections apply (a comma
                                list); without it, only sections for "default" apply

@@ -77,11 +77,20 @@ final class LogbackXmlReader {
       }
     }
     if (candidates.isEmpty()) {
+      List<String> holding = profilesHolding(root, appenderName);
       throw new CliFailure(
           ExitCode.CONFIG,
           file
               + " has no AlertMail appender"
-              + (appenderName == null ? "" : " named " + appenderName));
+              + (appenderName == null ? "" : " named " + appenderName)
+              + (holding.isEmpty()
+                  ? ""
+                  : " for the profiles "
+                      + (profiles == null ? "default" : profiles)
+                      + "; <springProfile name=\""
+                      + String.join("\"> and <springProfile name=\"", holding)
+                      + "\"> hold one: add --profile "
+                      + holding.get(0)));
     }
     if (candidates.size() > 1) {
       throw new CliFailure(
@@ -108,6 +117,23 @@ final class LogbackXmlReader {
     return new Settings(values);
   }
 
+  /** The names of the {@code <springProfile>} sections that hold an AlertMail appender. */
+  private static List<String> profilesHolding(Element parent, String appenderName) {
+    List<String> names = new ArrayList<>();
+    NodeList nodes = parent.getElementsByTagName("springProfile");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element profile = (Element) nodes.item(i);
+      for (Element appender : children(profile, "appender")) {
+        if (APPENDER_CLASS.equals(appender.getAttribute("class").strip())
+            && (appenderName == null || appenderName.equals(appender.getAttribute("name")))
+            && !names.contains(profile.getAttribute("name"))) {
+          names.add(profile.getAttribute("name"));
+        }
+      }
+    }
+    return names;
+  }
+
   /** Elements at the top level, with those of the {@code <springProfile>} sections that apply. */
   private static void flatten(Element parent, SpringProfiles active, List<Element> into)
       throws CliFailure {
@@ -125,7 +151,12 @@ final class LogbackXmlReader {
     }
   }
 
-  /** The system property {@code source}, or the environment variable relaxed binding reads. */
+  /**
+   * The system property {@code source}, or the first environment variable Spring reads for it: its
+   * environment property source tries the name with dots and dashes as underscores, in its case and
+   * in upper case ({@code ALERTMAIL_TRUST_STORE_PASSWORD}), and Spring Boot's binder the canonical
+   * form without dashes ({@code ALERTMAIL_TRUSTSTOREPASSWORD}).
+   */
   private static String springValue(String source, Map<String, String> env) {
     if (source == null || source.isBlank()) {
       return null;
@@ -134,14 +165,36 @@ final class LogbackXmlReader {
     if (property != null) {
       return property;
     }
-    String variable =
+    for (String variable : springVariables(source)) {
+      if (env.get(variable) != null) {
+        return env.get(variable);
+      }
+    }
+    return null;
+  }
+
+  /** The environment variables Spring reads for a property, in the order it tries them. */
+  static List<String> springVariables(String source) {
+    List<String> names = new ArrayList<>();
+    for (String name :
+        List.of(
+            source,
+            source.replace('.', '_'),
+            source.replace('-', '_'),
+            source.replace('.', '_').replace('-', '_'))) {
+      names.add(name);
+    }
+    for (String name : List.copyOf(names)) {
+      names.add(name.toUpperCase(java.util.Locale.ROOT));
+    }
+    names.add(
         source
             .replace('.', '_')
             .replace("-", "")
             .replace("[", "_")
             .replace("]", "")
-            .toUpperCase(java.util.Locale.ROOT);
-    return env.get(variable);
+            .toUpperCase(java.util.Locale.ROOT));
+    return names.stream().distinct().toList();
   }
 
   private static String springHint(Map<String, String> springSources) {
@@ -160,7 +213,7 @@ final class LogbackXmlReader {
                 .append(source)
                 .append(" or ")
                 .append(
-                    source.replace('.', '_').replace("-", "").toUpperCase(java.util.Locale.ROOT))
+                    source.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT))
                 .append(';'));
     hint.setLength(hint.length() - 1);
     return hint.append(')').toString();

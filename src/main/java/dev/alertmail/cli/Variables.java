@@ -46,12 +46,22 @@ final class Variables {
   private String value(String expression) {
     int split = expression.indexOf(":-");
     String name = split < 0 ? expression : expression.substring(0, split);
-    String value = properties.get(name);
-    if (value == null) {
-      value = System.getProperty(name);
-    }
-    if (value == null) {
+    String value;
+    if (name.startsWith("env:")) {
+      // Log4j's lookups: ${env:NAME}, ${sys:NAME}
+      name = name.substring(4);
       value = env.get(name);
+    } else if (name.startsWith("sys:")) {
+      name = name.substring(4);
+      value = System.getProperty(name);
+    } else {
+      value = properties.get(name);
+      if (value == null) {
+        value = System.getProperty(name);
+      }
+      if (value == null) {
+        value = env.get(name);
+      }
     }
     if (value == null && split >= 0) {
       value = expression.substring(split + 2);

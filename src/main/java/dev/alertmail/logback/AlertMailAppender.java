@@ -68,7 +68,7 @@ public class AlertMailAppender extends MailProperties {
       return;
     }
     List<String> problems = new ArrayList<>();
-    String application = getContext() == null ? "" : getContext().getName();
+    String application = application();
     AlertMailSettings.Validated valid =
         settings().validate(getName(), application, LEVELS, problems);
     PatternLayout layout = valid == null ? null : subjectLayout(valid.subject(), problems);
@@ -119,6 +119,34 @@ public class AlertMailAppender extends MailProperties {
     super.start();
     exitHook = registerExitHook();
     addInfo("Appender [" + getName() + "] " + config.describe());
+  }
+
+  /**
+   * The context's name; when nobody named it ({@code default}), the name Spring Boot gives the
+   * application ({@code spring.application.name}, which it hands Logback as {@code
+   * LOGGED_APPLICATION_NAME}), so a Spring Boot application's mail is not about "[default]".
+   */
+  private String application() {
+    String name = getContext() == null ? "" : getContext().getName();
+    if (name != null && !name.equals("default")) {
+      return name;
+    }
+    for (String key :
+        List.of("LOGGED_APPLICATION_NAME", "APPLICATION_NAME", "spring.application.name")) {
+      String value = getContext() == null ? null : getContext().getProperty(key);
+      value = value != null ? value : System.getProperty(key);
+      if (value != null) {
+        // Spring Boot writes it as a log prefix: "[shop] "
+        String bare = value.strip();
+        if (bare.startsWith("[") && bare.endsWith("]")) {
+          bare = bare.substring(1, bare.length() - 1).strip();
+        }
+        if (!bare.isEmpty()) {
+          return bare;
+        }
+      }
+    }
+    return name == null ? "" : name;
   }
 
   private PatternLayout subjectLayout(String subject, List<String> problems) {

@@ -42,12 +42,13 @@ public final class TrustStores {
       problems.add(
           "<trustStore> '"
               + file
-              + "' is not a readable file: write the path of a PKCS12 or JKS trust store.");
+              + "' is not a readable file: write the path of a PEM certificate (or bundle), or of a"
+              + " PKCS12 or JKS trust store.");
       return null;
     }
     char[] secret = password == null ? null : password.toCharArray();
     try {
-      KeyStore store = load(file, secret);
+      KeyStore store = isPem(file) ? pem(file) : load(file, secret);
       if (!holdsCertificates(store)) {
         // else every handshake fails with "the trustAnchors parameter must be non-empty"
         problems.add(
@@ -75,15 +76,42 @@ public final class TrustStores {
         problems.add(
             "<trustStore> '"
                 + file
-                + "' cannot be read as PKCS12 or JKS ("
+                + "' cannot be read as a PEM certificate, PKCS12 or JKS ("
                 + e.getMessage()
-                + "): convert it with keytool -importkeystore.");
+                + "): write the path of your CA's certificate as PEM (what openssl, curl and"
+                + " Postfix use), or of a PKCS12 store.");
       }
       return null;
     } catch (GeneralSecurityException e) {
       problems.add("<trustStore> '" + file + "' cannot be used: " + e.getMessage());
       return null;
     }
+  }
+
+  /** A PEM file: "-----BEGIN CERTIFICATE-----" somewhere near its start (after comments). */
+  private static boolean isPem(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      String head =
+          new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.US_ASCII);
+      return head.contains("-----BEGIN CERTIFICATE-----");
+    }
+  }
+
+  /**
+   * Every certificate of a PEM file (one, or a bundle as {@code /etc/ssl/certs/ca-certificates.crt}
+   * holds) as trusted entries of an in-memory store: no password, nothing to convert.
+   */
+  private static KeyStore pem(Path file) throws IOException, GeneralSecurityException {
+    var factory = java.security.cert.CertificateFactory.getInstance("X.509");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      int n = 0;
+      for (var certificate : factory.generateCertificates(in)) {
+        store.setCertificateEntry("pem-" + n++, certificate);
+      }
+    }
+    return store;
   }
 
   private static boolean holdsCertificates(KeyStore store) throws GeneralSecurityException {

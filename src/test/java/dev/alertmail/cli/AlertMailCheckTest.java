@@ -141,4 +141,88 @@ class AlertMailCheckTest {
     assertEquals(78, code);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no AlertMail appender"));
   }
+
+  private static int check(
+      Map<String, String> env,
+      ByteArrayOutputStream out,
+      ByteArrayOutputStream err,
+      String... args) {
+    return AlertMailCli.run(
+        args,
+        env,
+        new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** A Log4j 2 user checks a log4j2.xml the way a Logback user checks a logback.xml. */
+  @Test
+  void aLog4j2XmlIsCheckedWithItsLookupsResolved() throws Exception {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start(
+            peer -> {
+              peer.send("220 mx.test ESMTP");
+              peer.readLine(); // EHLO
+              peer.send("250 mx.test");
+              peer.expect("MAIL FROM:<alerts@example.com>").send("250 ok");
+              peer.expect("RCPT TO:<ops@example.com>").send("250 ok");
+              peer.expect("RSET").send("250 ok");
+              peer.expect("QUIT").send("221 bye");
+            })) {
+      Path xml =
+          Files.writeString(
+              dir.resolve("log4j2.xml"),
+              """
+              <Configuration name="shop">
+                <Properties>
+                  <Property name="mailHost">127.0.0.1</Property>
+                </Properties>
+                <Appenders>
+                  <Console name="CONSOLE"/>
+                  <AlertMail name="ALERT" smtpHost="${mailHost}" smtpPort="${env:MAIL_PORT}"
+                             tls="NONE" from="alerts@example.com"
+                             to="${sys:alertmail.check.to:-ops@example.com}"/>
+                </Appenders>
+              </Configuration>
+              """);
+      var out = new ByteArrayOutputStream();
+      var err = new ByteArrayOutputStream();
+      int code =
+          check(
+              Map.of("MAIL_PORT", String.valueOf(server.port())),
+              out,
+              err,
+              "check",
+              "--log4j2",
+              xml.toString());
+
+      assertEquals(0, code, out + "" + err);
+      assertTrue(
+          out.toString(StandardCharsets.UTF_8).contains("would take the mail"), out.toString());
+    }
+  }
+
+  @Test
+  void anUndefinedLookupInALog4j2XmlIsNamedInLog4jsWords() throws Exception {
+    Path xml =
+        Files.writeString(
+            dir.resolve("log4j2.xml"),
+            """
+            <Configuration name="shop">
+              <Appenders>
+                <AlertMail name="ALERT" smtpHost="smtp.example.com" username="alerts"
+                           password="${env:SMTP_PASSWORD}" from="alerts@example.com"
+                           to="ops@example.com"/>
+              </Appenders>
+            </Configuration>
+            """);
+    var err = new ByteArrayOutputStream();
+    int code =
+        check(Map.of(), new ByteArrayOutputStream(), err, "check", "--log4j2", xml.toString());
+
+    assertEquals(78, code);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("password uses ${SMTP_PASSWORD}, which is not defined"), text);
+    assertFalse(text.contains("<password>"), "in log4j2.xml's words: " + text);
+  }
 }

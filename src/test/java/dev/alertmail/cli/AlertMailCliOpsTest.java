@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,6 +230,29 @@ class AlertMailCliOpsTest {
   }
 
   @Test
+  void aSpringPropertyIsReadFromEveryEnvironmentNameSpringReads() throws Exception {
+    Path xml =
+        Files.writeString(
+            dir.resolve("logback-spring.xml"),
+            """
+            <configuration>
+              <springProperty name="STORE_PASSWORD" source="alertmail.trust-store-password"/>
+              <appender name="ALERT" class="dev.alertmail.logback.AlertMailAppender">
+                <smtpHost>127.0.0.1</smtpHost>
+                <trustStorePassword>${STORE_PASSWORD}</trustStorePassword>
+                <from>alerts@example.com</from>
+                <to>ops@example.com</to>
+              </appender>
+            </configuration>
+            """);
+    for (String variable :
+        List.of("ALERTMAIL_TRUST_STORE_PASSWORD", "ALERTMAIL_TRUSTSTOREPASSWORD")) {
+      Settings settings = LogbackXmlReader.read(xml, null, null, Map.of(variable, "changeit"));
+      assertEquals("changeit", settings.get("trustStorePassword"), variable);
+    }
+  }
+
+  @Test
   void theReadmesLogbackSpringXmlResolvesWithTheProdProfileFromTheEnvironment() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
     int start = readme.indexOf("<configuration>\n  <springProperty");
@@ -240,7 +264,8 @@ class AlertMailCliOpsTest {
             file,
             null,
             "prod",
-            Map.of("ALERTMAIL_SMTP_USERNAME", "alerts", "ALERTMAIL_SMTP_PASSWORD", "s3cret"));
+            // the names the command line reads too: one name per secret everywhere
+            Map.of("ALERTMAIL_USERNAME", "alerts", "ALERTMAIL_PASSWORD", "s3cret"));
 
     assertEquals("smtp.example.com", settings.get("smtpHost"));
     assertEquals("alerts", settings.get("username"));
@@ -249,6 +274,11 @@ class AlertMailCliOpsTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             CliFailure.class, () -> LogbackXmlReader.read(file, null, null, Map.of()));
     assertTrue(withoutProfile.getMessage().contains("no AlertMail appender"));
+    assertTrue(
+        withoutProfile
+            .getMessage()
+            .contains("<springProfile name=\"prod\"> hold one: add --profile prod"),
+        withoutProfile.getMessage());
   }
 
   @Test
