@@ -7,7 +7,6 @@ import dev.alertmail.alert.EventBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,10 @@ public final class ActiveAlerts {
   private final AlertmanagerConfig config;
   private final AlertContent content;
   private final Backoff backoff;
+  // for posts some replica missed while another took them
+  private final Backoff partial;
+  // problems evicted before any replica took them: mailed, or said as dropped
+  private final List<Fallback> evicted = new ArrayList<>();
   // access order: the least recently touched first, for eviction
   private final Map<String, Problem> problems = new LinkedHashMap<>(64, 0.75f, true);
   private boolean news;
@@ -69,6 +72,7 @@ public final class ActiveAlerts {
     this.content = new AlertContent(config, service, instance, appPackages, threadDomain);
     Duration cap = config.refresh().compareTo(FIRST_RETRY) < 0 ? FIRST_RETRY : config.refresh();
     this.backoff = new Backoff(random, FIRST_RETRY, cap);
+    this.partial = new Backoff(random, FIRST_RETRY, cap);
   }
 
   /**
@@ -79,6 +83,7 @@ public final class ActiveAlerts {
       List<PostableAlert> alerts,
       List<String> fingerprints,
       List<Boolean> resolving,
+      List<Long> counts,
       List<String> invalid) {
 
     /** {@return the body of {@code POST /api/v2/alerts}} */
@@ -174,31 +179,34 @@ public final class ActiveAlerts {
 
   /** {@return what to post now, or null when nothing is due} */
   public Post due(Instant now) {
+    unlessTheClockSteppedBack(now);
     if (problems.isEmpty() || retryAt != null && now.isBefore(retryAt)) {
       return null;
     }
     if (!news && retryAt == null && nextRefresh != null && now.isBefore(nextRefresh)) {
       return null;
     }
-    return post(now, true);
+    return post(now);
   }
 
   /**
-   * {@return every problem's final count, firing, for the appender's last post} Nothing is resolved
-   * at shutdown: an instance that restarts in a loop would make its problems flap.
+   * {@return every problem's final count, for the appender's last post} A problem still firing is
+   * posted firing: resolving it at shutdown would make an instance that restarts in a loop flap its
+   * problems. One quiet for {@code resolveAfter} is posted resolved, as a refresh would.
    */
   public Post last(Instant now) {
-    return problems.isEmpty() ? null : post(now, false);
+    return problems.isEmpty() ? null : post(now);
   }
 
-  private Post post(Instant now, boolean resolve) {
+  private Post post(Instant now) {
     List<PostableAlert> alerts = new ArrayList<>(problems.size());
     List<String> fingerprints = new ArrayList<>(problems.size());
     List<Boolean> resolving = new ArrayList<>(problems.size());
+    List<Long> counts = new ArrayList<>(problems.size());
     List<String> invalid = new ArrayList<>();
     Instant endsAt = now.plus(config.refresh().multipliedBy(REFRESHES_AHEAD));
     for (Problem problem : problems.values()) {
-      boolean quiet = resolve && problem.isQuiet(now, config.resolveAfter());
+      boolean quiet = problem.isQuiet(now, config.resolveAfter());
       Instant starts = problem.firstSeen;
       // a resolved alert ends at its last event; Alertmanager resolves it at once
       Instant ends = quiet ? max(problem.lastSeen, starts) : max(endsAt, starts);
@@ -216,8 +224,9 @@ public final class ActiveAlerts {
       }
       fingerprints.add(problem.fingerprint);
       resolving.add(quiet);
+      counts.add(problem.count);
     }
-    return new Post(alerts, fingerprints, resolving, invalid);
+    return new Post(alerts, fingerprints, resolving, counts, invalid);
   }
 
   /** What became of a post: taken by some replica, refused as malformed, or to be retried. */
@@ -234,6 +243,15 @@ public final class ActiveAlerts {
    *     the next refresh sends it again), or none answered usefully
    */
   public Duration posted(Post post, Outcome outcome, Instant now) {
+    return posted(post, outcome, true, now);
+  }
+
+  /**
+   * As {@link #posted(Post, Outcome, Instant)}; {@code everyReplica} false when some replica did
+   * not take a post another did: each replica must hold each alert (they share none), so it is
+   * posted again soon, with its own backoff, rather than at the next refresh.
+   */
+  public Duration posted(Post post, Outcome outcome, boolean everyReplica, Instant now) {
     if (outcome == Outcome.FAILED) {
       Duration delay = backoff.next();
       retryAt = now.plus(delay);
@@ -246,12 +264,18 @@ public final class ActiveAlerts {
     if (outcome == Outcome.REFUSED) {
       return null;
     }
+    if (everyReplica) {
+      partial.reset();
+    } else {
+      retryAt = now.plus(partial.next());
+    }
     for (int i = 0; i < post.fingerprints().size(); i++) {
       Problem problem = problems.get(post.fingerprints().get(i));
       if (problem == null) {
         continue;
       }
       problem.accepted = true;
+      problem.postedCount = Math.max(problem.postedCount, post.counts().get(i));
       if (post.resolving().get(i) && ++problem.resolvePosts >= RESOLVE_POSTS) {
         problems.remove(problem.fingerprint);
       }
@@ -264,10 +288,11 @@ public final class ActiveAlerts {
    * once; from then on their events go to mail until a replica takes one of their posts
    */
   public List<Fallback> fallbacks(Instant now) {
+    List<Fallback> due = new ArrayList<>(evicted);
+    evicted.clear();
     if (config.fallbackAfter().isZero()) {
-      return List.of();
+      return due;
     }
-    List<Fallback> due = new ArrayList<>();
     for (Problem problem : problems.values()) {
       if (!problem.accepted
           && !problem.fellBack
@@ -279,8 +304,26 @@ public final class ActiveAlerts {
     return due;
   }
 
+  /**
+   * A clock stepped back (NTP, a VM restored) would hold refreshes back by as much, and the alerts
+   * would expire meanwhile: a schedule further ahead than it can be is due now.
+   */
+  private void unlessTheClockSteppedBack(Instant now) {
+    Instant latest = now.plus(config.refresh());
+    if (nextRefresh != null && nextRefresh.isAfter(latest)) {
+      nextRefresh = now;
+    }
+    if (retryAt != null && retryAt.isAfter(latest)) {
+      retryAt = now;
+    }
+  }
+
   /** {@return when something is due next, or null for nothing} */
   public Instant nextWakeup(Instant now) {
+    unlessTheClockSteppedBack(now);
+    if (!evicted.isEmpty()) {
+      return now;
+    }
     if (problems.isEmpty()) {
       return null;
     }
@@ -293,6 +336,45 @@ public final class ActiveAlerts {
       }
     }
     return wake;
+  }
+
+  /** {@return whether a replica ever took a post of the problem's current incident} */
+  public boolean wasTaken(String fingerprint) {
+    Problem problem = problems.get(fingerprint);
+    return problem == null || problem.accepted;
+  }
+
+  /** The problem's fallback is due now: the appender stops, and nothing will retry it. */
+  public void fallBackNow(String fingerprint) {
+    Problem problem = problems.get(fingerprint);
+    if (problem != null && !problem.accepted && !problem.fellBack) {
+      problem.fellBack = true;
+      evicted.add(
+          new Fallback(problem.fingerprint, problem.sample, problem.count, problem.lastSeen));
+    }
+  }
+
+  /** {@return the events of problems a replica took, counted since the last post it took} */
+  public long unpostedOfTaken() {
+    long sum = 0;
+    for (Problem problem : problems.values()) {
+      if (problem.accepted) {
+        sum += problem.count - problem.postedCount;
+      }
+    }
+    return sum;
+  }
+
+  /** {@return the triggering events no post a replica took carries yet} */
+  public long unposted() {
+    long sum = 0;
+    for (Problem problem : problems.values()) {
+      sum += problem.count - problem.postedCount;
+    }
+    for (Fallback fallback : evicted) {
+      sum += fallback.count();
+    }
+    return sum;
   }
 
   /** {@return the triggering events of the current incidents} */
@@ -309,13 +391,33 @@ public final class ActiveAlerts {
     return problems.size();
   }
 
+  /**
+   * Evicts the problem quiet longest among those a replica took (its alert expires in Alertmanager
+   * at its endsAt), else the one quiet longest: what no post carried yet is said as dropped, and a
+   * problem no replica ever took goes to mail as a fallback would.
+   */
   private void makeRoom() {
     if (problems.size() < MAX_PROBLEMS) {
       return;
     }
-    Iterator<Problem> eldest = problems.values().iterator();
-    eldest.next();
-    eldest.remove(); // its alert expires in Alertmanager at its endsAt
+    Problem victim = null;
+    for (Problem problem : problems.values()) {
+      if (problem.accepted) {
+        victim = problem;
+        break;
+      }
+    }
+    if (victim == null) {
+      victim = problems.values().iterator().next();
+    }
+    problems.remove(victim.fingerprint);
+    if (victim.accepted) {
+      dropped += victim.count - victim.postedCount;
+    } else if (!victim.fellBack) {
+      evicted.add(new Fallback(victim.fingerprint, victim.sample, victim.count, victim.lastSeen));
+    } else {
+      dropped += victim.count; // its first mail went out; what came since is said here
+    }
   }
 
   private static Instant max(Instant a, Instant b) {

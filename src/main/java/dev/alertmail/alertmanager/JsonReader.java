@@ -153,7 +153,7 @@ final class JsonReader {
       at++;
     }
     if (start == at) {
-      throw new IllegalArgumentException("unexpected '" + text.charAt(at) + "' at " + at);
+      throw new IllegalArgumentException("unexpected character at " + at);
     }
     return text.substring(start, at);
   }

@@ -22,6 +22,8 @@ final class Problem {
   boolean accepted;
   // posts of the resolution that a replica took; forgotten after a few
   int resolvePosts;
+  // the count the last post a replica took carried: what is beyond it is said nowhere yet
+  long postedCount;
   // its first firing was mailed because no replica took it in time
   boolean fellBack;
   // what its alert says that depends on its sample only, made once per incident
@@ -43,6 +45,7 @@ final class Problem {
     this.lastActivity = now;
     this.accepted = false;
     this.resolvePosts = 0;
+    this.postedCount = 0;
     this.fellBack = false;
     this.labels = null;
     this.fixedAnnotations = null;

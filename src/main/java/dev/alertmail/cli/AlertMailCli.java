@@ -120,7 +120,8 @@ public final class AlertMailCli {
       return SendCommand.send(settings, subject, body, html, t, out, err);
     }
     ExitCode posted = FleetCommand.post(fleet, subject, body, out, err);
-    if (posted == ExitCode.OK || settings.get("from") == null) {
+    // a refused alert (78) or refused credentials (77) are no outage: mail would hide them
+    if (posted != ExitCode.TEMP_FAIL || settings.get("from") == null) {
       return posted;
     }
     err.println("alertmail: no Alertmanager replica took the alert; mailing it instead");

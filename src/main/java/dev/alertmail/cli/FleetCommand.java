@@ -49,7 +49,15 @@ final class FleetCommand {
             settings.get("trustStore"), settings.get("trustStorePassword"), problems);
     Duration connect = Duration.ofSeconds(10);
     if (settings.get("connectTimeout") != null) {
-      connect = dev.alertmail.config.SettingDuration.parse(settings.get("connectTimeout"));
+      try {
+        connect = dev.alertmail.config.SettingDuration.parse(settings.get("connectTimeout"));
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(
+            ExitCode.CONFIG,
+            "<connectTimeout> '"
+                + settings.get("connectTimeout")
+                + "' is not a duration such as '10 seconds'");
+      }
     }
     AlertmanagerConfig config =
         new AlertmanagerChecks(problems)
@@ -120,6 +128,16 @@ final class FleetCommand {
         out.println("alertmanager " + url + ": " + status);
         if (!status.up()) {
           down.add(url);
+        } else if (config.urls().size() > 1
+            && (status.cluster().equals("disabled") || status.peers() < config.urls().size())) {
+          out.println(
+              "warning: "
+                  + url
+                  + " is not clustered with the other URLs ("
+                  + (status.cluster().equals("disabled")
+                      ? "clustering disabled"
+                      : status.peers() + " peers for " + config.urls().size() + " URLs")
+                  + "): each replica would notify on its own, so every problem twice");
         }
       }
     }

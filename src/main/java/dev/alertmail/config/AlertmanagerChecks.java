@@ -74,10 +74,14 @@ public final class AlertmanagerChecks {
     List<URI> replicas = urls(urls);
     Map<String, String> labels = labels(settings.get("alertmanagerLabels"));
     Duration refresh =
-        check.positive(
-            "alertmanagerRefresh", settings.get("alertmanagerRefresh"), 60_000, MAX_REFRESH);
+        atLeastASecond(
+            "alertmanagerRefresh",
+            check.positive(
+                "alertmanagerRefresh", settings.get("alertmanagerRefresh"), 60_000, MAX_REFRESH));
     Duration resolveAfter =
-        check.positive("resolveAfter", settings.get("resolveAfter"), 300_000, MAX_RESOLVE);
+        atLeastASecond(
+            "resolveAfter",
+            check.positive("resolveAfter", settings.get("resolveAfter"), 300_000, MAX_RESOLVE));
     Duration fallbackAfter =
         check.notNegative("fallbackAfter", settings.get("fallbackAfter"), 120_000, MAX_FALLBACK);
     String generator = generatorUrl(settings.get("generatorUrl"));
@@ -112,6 +116,23 @@ public final class AlertmanagerChecks {
         tokenFile == null ? null : Path.of(tokenFile.strip()),
         trust,
         connect);
+  }
+
+  /** Posting every millisecond helps nobody and loads every replica. */
+  private Duration atLeastASecond(String name, Duration duration) {
+    if (!duration.isNegative()
+        && !duration.isZero()
+        && duration.compareTo(Duration.ofSeconds(1)) < 0) {
+      problems.add(
+          "<"
+              + name
+              + "> must be at least 1 second: write e.g. <"
+              + name
+              + ">60 seconds</"
+              + name
+              + ">.");
+    }
+    return duration;
   }
 
   private List<URI> urls(String value) {
@@ -167,7 +188,11 @@ public final class AlertmanagerChecks {
       int equals = part.indexOf('=');
       String name = equals < 0 ? part.strip() : part.substring(0, equals).strip();
       String label = equals < 0 ? "" : part.substring(equals + 1).strip();
-      if (!PostableAlert.isLabelName(name) || label.isEmpty()) {
+      if (name.equals("fingerprint")) {
+        problems.add(
+            "<alertmanagerLabels> may not set fingerprint: it is the problem itself, and one value"
+                + " for all would merge every problem into one alert.");
+      } else if (!PostableAlert.isLabelName(name) || label.isEmpty()) {
         problems.add(
             "<alertmanagerLabels> '"
                 + printable(part.strip())
@@ -236,7 +261,9 @@ public final class AlertmanagerChecks {
     if (name.equalsIgnoreCase("localhost")) {
       return true;
     }
-    if (!name.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+    boolean ipv4 = name.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.');
+    boolean ipv6 = name.indexOf(':') >= 0;
+    if (!ipv4 && !ipv6) {
       return false; // a name: resolving it here could block start(); it is not loopback
     }
     try {

@@ -121,21 +121,30 @@ final class AlertmanagerRoute implements Route {
 
   @Override
   public void work(Instant now) {
-    ActiveAlerts.Post post = alerts.due(now);
-    if (post != null) {
-      send(post);
+    try {
+      ActiveAlerts.Post post = alerts.due(now);
+      if (post != null) {
+        send(post);
+      }
+    } finally {
+      // whatever became of the post, a problem no replica took in time is mailed
+      fallBack(clock.instant());
     }
-    for (ActiveAlerts.Fallback fallback : alerts.fallbacks(clock.instant())) {
+    if (mail != null) {
+      mail.work(clock.instant());
+    }
+  }
+
+  private void fallBack(Instant now) {
+    for (ActiveAlerts.Fallback fallback : alerts.fallbacks(now)) {
       if (mail == null) {
+        alerts.dropped(fallback.count()); // said in the next post that carries any alert
         continue;
       }
       mail.accept(fallback.sample(), fallback.fingerprint(), now);
       if (fallback.count() > 1) {
         mail.counted(fallback.fingerprint(), fallback.count() - 1, fallback.lastSeen(), now);
       }
-    }
-    if (mail != null) {
-      mail.work(clock.instant());
     }
   }
 
@@ -145,7 +154,7 @@ final class AlertmanagerRoute implements Route {
     if (changed) {
       ActiveAlerts.Post post = alerts.last(now);
       if (post != null) {
-        send(post);
+        lastWord(post, now);
         sent = true;
       }
       changed = false;
@@ -155,10 +164,10 @@ final class AlertmanagerRoute implements Route {
 
   @Override
   public void finish(Instant now, BooleanSupplier abandoned) {
-    // the final counts, firing: an instance that restarts in a loop must not make problems flap
+    // the final counts, still firing: an instance that restarts in a loop must not flap
     ActiveAlerts.Post post = alerts.last(now);
     if (post != null && !abandoned.getAsBoolean()) {
-      send(post);
+      lastWord(post, now);
     }
     if (mail != null) {
       mail.finish(clock.instant(), abandoned);
@@ -166,12 +175,42 @@ final class AlertmanagerRoute implements Route {
     client.close();
   }
 
-  @Override
-  public long pending() {
-    return (mail == null ? 0 : mail.pending()) + (failing ? alerts.events() : 0);
+  /**
+   * The last post, at stop or exit: when no replica takes it, what no replica ever took is mailed
+   * now (nothing will retry it), or said as lost, whatever the throttle says.
+   */
+  private void lastWord(ActiveAlerts.Post post, Instant now) {
+    if (send(post) != ActiveAlerts.Outcome.FAILED) {
+      return;
+    }
+    long unposted = alerts.unposted();
+    if (mail != null) {
+      for (String fingerprint : post.fingerprints()) {
+        if (!alerts.wasTaken(fingerprint)) {
+          alerts.fallBackNow(fingerprint);
+        }
+      }
+      fallBack(now);
+      mail.flush(clock.instant());
+      unposted = alerts.unpostedOfTaken();
+    }
+    if (unposted > 0) {
+      status.error(
+          DigestMailer.plural(unposted, "triggering event")
+              + " not delivered: no Alertmanager replica took the last post"
+              + (mail == null
+                  ? ", and no mail is configured to fall back on."
+                  : " (counted since the last post a replica took)."),
+          null);
+    }
   }
 
-  private void send(ActiveAlerts.Post post) {
+  @Override
+  public long pending() {
+    return (mail == null ? 0 : mail.pending()) + alerts.unposted();
+  }
+
+  private ActiveAlerts.Outcome send(ActiveAlerts.Post post) {
     changed = false;
     if (!post.invalid().isEmpty()) {
       report(
@@ -180,7 +219,7 @@ final class AlertmanagerRoute implements Route {
     }
     if (post.alerts().isEmpty()) {
       alerts.posted(post, ActiveAlerts.Outcome.REFUSED, clock.instant()); // until the refresh
-      return;
+      return ActiveAlerts.Outcome.REFUSED;
     }
     List<ReplicaAnswer> answers = client.post(post.json());
     List<ReplicaAnswer> accepted = new ArrayList<>();
@@ -192,42 +231,46 @@ final class AlertmanagerRoute implements Route {
     Instant now = clock.instant();
     String what = DigestMailer.plural(post.alerts().size(), "alert");
     if (!accepted.isEmpty()) {
-      alerts.posted(post, ActiveAlerts.Outcome.ACCEPTED, now);
+      boolean everyReplica = failed.isEmpty() && refused.isEmpty();
+      alerts.posted(post, ActiveAlerts.Outcome.ACCEPTED, everyReplica, now);
       if (failing) {
         status.info("Alertmanager takes alerts again: " + names(accepted));
       }
       failing = false;
-      if (!failed.isEmpty() || !refused.isEmpty()) {
+      if (!everyReplica) {
         report(
             "Posted "
                 + what
                 + " to "
                 + names(accepted)
-                + ", but not to every replica (each must have them: they share no alerts): "
+                + ", but not to every replica (each must have them: they share no alerts);"
+                + " posting again soon: "
                 + join(failed, refused));
       } else {
         status.info("Posted " + what + " to " + names(accepted));
       }
-    } else if (!refused.isEmpty()) {
+      return ActiveAlerts.Outcome.ACCEPTED;
+    }
+    if (!refused.isEmpty()) {
       alerts.posted(post, ActiveAlerts.Outcome.REFUSED, now);
       report(
           "Alertmanager refused "
               + what
               + " as malformed, not retried (please report this): "
               + join(refused, failed));
-    } else {
-      Duration delay = alerts.posted(post, ActiveAlerts.Outcome.FAILED, now);
-      failing = true;
-      report(
-          "Could not post "
-              + what
-              + " to Alertmanager: "
-              + join(failed, refused)
-              + "; counting on, retrying in "
-              + delay.toSeconds()
-              + " s"
-              + (mail == null ? "" : "; a new problem no replica takes in time is mailed"));
+      return ActiveAlerts.Outcome.REFUSED;
     }
+    Duration delay = alerts.posted(post, ActiveAlerts.Outcome.FAILED, now);
+    failing = true;
+    report(
+        "Could not post "
+            + what
+            + " to Alertmanager: "
+            + join(failed, refused)
+            + "; counting on, retrying in "
+            + (delay.toMillis() < 1_000 ? delay.toMillis() + " ms" : delay.toSeconds() + " s")
+            + (mail == null ? "" : "; a new problem no replica takes in time is mailed"));
+    return ActiveAlerts.Outcome.FAILED;
   }
 
   private void report(String message) {

@@ -191,13 +191,90 @@ class ActiveAlertsTest {
   }
 
   @Test
-  void theLastPostAtShutdownResolvesNothing() {
+  void theLastPostAtShutdownResolvesNothingStillFiringAndNeverRefiresWhatWasResolved() {
     alerts.accept(alert("pool exhausted on db1", T0), T0);
-    Instant quiet = T0.plus(Duration.ofHours(1));
+    var firing =
+        new AlertEvent(
+            T0.plusSeconds(3_000).toEpochMilli(),
+            "ERROR",
+            "com.shop.Other",
+            "x",
+            "x",
+            "main",
+            Map.of(),
+            null);
+    Instant shutdown = T0.plus(Duration.ofHours(1));
+    alerts.accept(new Alert(firing, List.of(), "x"), shutdown.minusSeconds(10));
 
-    ActiveAlerts.Post last = alerts.last(quiet);
-    assertEquals(List.of(false), last.resolving());
-    assertTrue(last.alerts().get(0).endsAt().isAfter(quiet));
+    ActiveAlerts.Post last = alerts.last(shutdown);
+    int quiet =
+        last.alerts().get(0).labels().get("fingerprint").equals(last.fingerprints().get(0)) ? 0 : 1;
+    assertEquals(
+        List.of(true, false), last.resolving(), "the quiet one resolved, the other firing");
+    assertEquals(T0, last.alerts().get(quiet).endsAt(), "a resolved alert ends at its last event");
+    assertTrue(last.alerts().get(1).endsAt().isAfter(shutdown));
+  }
+
+  @Test
+  void evictionSaysWhatNoPostCarriedYet() {
+    for (int i = 0; i < ActiveAlerts.MAX_PROBLEMS; i++) {
+      alerts.accept(kind(i), T0);
+    }
+    alerts.posted(alerts.due(T0), ActiveAlerts.Outcome.ACCEPTED, T0);
+    String first = alerts.due(T0.plusSeconds(60)).fingerprints().get(0);
+    alerts.counted(first, 50, T0.plusSeconds(1), T0.plusSeconds(1));
+    alerts.accept(kind(ActiveAlerts.MAX_PROBLEMS), T0.plusSeconds(2)); // evicts a taken one
+
+    ActiveAlerts.Post next = alerts.due(T0.plusSeconds(2));
+    long said =
+        next.alerts().stream().mapToLong(a -> Long.parseLong(a.annotations().get("count"))).sum()
+            + Long.parseLong(next.alerts().get(0).annotations().getOrDefault("dropped", "0"));
+    // the evicted problem (the one quiet longest that a replica took) had its one event in the
+    // first post; every other event is in this post's counts or its dropped
+    assertEquals(ActiveAlerts.MAX_PROBLEMS + 1 + 50 - 1, said, "every event said once");
+  }
+
+  @Test
+  void aProblemEvictedBeforeAnyReplicaTookItGoesToMail() {
+    for (int i = 0; i <= ActiveAlerts.MAX_PROBLEMS; i++) {
+      alerts.accept(kind(i), T0);
+    }
+    List<ActiveAlerts.Fallback> mailed = alerts.fallbacks(T0);
+    assertEquals(1, mailed.size());
+    assertEquals(1, mailed.get(0).count());
+  }
+
+  @Test
+  void aPostSomeReplicaMissedIsPostedAgainSoon() {
+    alerts.accept(alert("pool exhausted on db1", T0), T0);
+    alerts.posted(alerts.due(T0), ActiveAlerts.Outcome.ACCEPTED, false, T0);
+
+    Instant soon = alerts.nextWakeup(T0);
+    assertTrue(soon.isBefore(T0.plusSeconds(2)), soon.toString());
+    assertNotNull(alerts.due(soon));
+  }
+
+  @Test
+  void aClockThatSteppedBackDoesNotHoldTheRefreshBack() {
+    alerts.accept(alert("pool exhausted on db1", T0), T0);
+    alerts.posted(alerts.due(T0), ActiveAlerts.Outcome.ACCEPTED, T0);
+    Instant oneHourBack = T0.minus(Duration.ofHours(1));
+
+    assertNotNull(alerts.due(oneHourBack));
+  }
+
+  private static Alert kind(int i) {
+    var event =
+        new AlertEvent(
+            T0.toEpochMilli(),
+            "ERROR",
+            "com.shop.Kind" + i,
+            "kind " + i,
+            "kind " + i,
+            "main",
+            Map.of(),
+            null);
+    return new Alert(event, List.of(), "kind " + i);
   }
 
   @Test

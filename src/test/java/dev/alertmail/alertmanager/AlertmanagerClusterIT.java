@@ -215,6 +215,7 @@ class AlertmanagerClusterIT {
 
     // a replica stops: the other still mails the next problem, once
     replicas.get(0).destroy();
+    replicas.get(0).waitFor();
     everyInstanceLogs("com.shop.Checkout", "card declined");
     await(() -> mails().size() == 2, Duration.ofSeconds(30), "the mail of the standing replica");
     noMoreMailsThan(2);
@@ -222,6 +223,7 @@ class AlertmanagerClusterIT {
 
     // both down: each instance mails the next problem itself after fallbackAfter
     replicas.get(1).destroy();
+    replicas.get(1).waitFor();
     everyInstanceLogs("com.shop.Export", "export failed");
     await(() -> mails().size() == 5, Duration.ofSeconds(30), "three fallback mails");
     for (MimeMessage fallback : mails().subList(2, 5)) {

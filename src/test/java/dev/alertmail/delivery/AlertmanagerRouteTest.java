@@ -1,7 +1,6 @@
 package dev.alertmail.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -207,6 +206,27 @@ class AlertmanagerRouteTest {
     assertTrue(
         Instant.parse(declined.get("endsAt").getAsString()).isAfter(now.get()),
         "still firing at shutdown: " + declined);
-    assertFalse(am0.posts().isEmpty());
+    JsonObject pool = byMessage(last, "pool exhausted");
+    assertEquals(
+        lastEvent.toString(),
+        pool.get("endsAt").getAsString(),
+        "resolved stays resolved: a last post that fired it again would notify again");
+  }
+
+  @Test
+  void whenNoReplicaTakesTheLastPostItsProblemsAreMailedNotLost() throws Exception {
+    am0.answer(503, "");
+    am1.close();
+    start(greenMail.getSmtp().getPort());
+    sender.offer(alert("com.shop.db.Pool", "pool exhausted"));
+    sender.offer(alert("com.shop.db.Pool", "pool exhausted"));
+    SenderThreads.await(() -> !am0.posts().isEmpty(), "tried");
+
+    assertTrue(sender.stop(Duration.ofSeconds(20)), status.lines.toString());
+    sender = null;
+    assertEquals(1, greenMail.getReceivedMessages().length, "mailed at stop, before fallbackAfter");
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertEquals("2", mail.getHeader("X-AlertMail-Count", null));
+    assertTrue(mail.getSubject().endsWith("(Alertmanager unreachable)"), mail.getSubject());
   }
 }

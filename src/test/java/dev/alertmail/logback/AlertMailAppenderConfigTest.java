@@ -87,6 +87,8 @@ class AlertMailAppenderConfigTest {
         "alertmanager settings without url | <smtpHost>h</smtpHost><resolveAfter>10 minutes</resolveAfter><from>a@example.com</from><to>o@example.com</to> | <resolveAfter> is set but <alertmanagerUrl> is not",
         "refresh of a day | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><alertmanagerRefresh>1 day</alertmanagerRefresh> | <alertmanagerRefresh> may be at most 1 hour",
         "fallback mail half set | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><from>a@example.com</from> | <to> is not set",
+        "a static fingerprint label | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><alertmanagerLabels>fingerprint=x</alertmanagerLabels> | <alertmanagerLabels> may not set fingerprint",
+        "refresh every millisecond | <alertmanagerUrl>http://am-0:9093</alertmanagerUrl><alertmanagerRefresh>1 millisecond</alertmanagerRefresh> | <alertmanagerRefresh> must be at least 1 second",
       })
   void reportsTheBadPropertyAndStaysStopped(String label, String elements, String expected) {
     try (LogbackFixture logback = configure(elements)) {
