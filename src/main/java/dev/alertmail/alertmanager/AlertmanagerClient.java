@@ -53,6 +53,7 @@ public final class AlertmanagerClient implements AutoCloseable {
             task -> {
               Thread thread = new Thread(task, "alertmail-alertmanager");
               thread.setDaemon(true);
+              thread.setContextClassLoader(null);
               return thread;
             });
     var builder =
@@ -64,7 +65,23 @@ public final class AlertmanagerClient implements AutoCloseable {
     if (config.sslContext() != null) {
       builder.sslContext(config.sslContext());
     }
-    this.http = builder.build();
+    this.http = withoutContextClassLoader(builder::build);
+  }
+
+  /**
+   * The JDK 17 client's selector thread outlives {@link #close()} until the client is collected and
+   * takes the context class loader of the thread that built it: never a web application's.
+   */
+  private static HttpClient withoutContextClassLoader(
+      java.util.function.Supplier<HttpClient> build) {
+    Thread current = Thread.currentThread();
+    ClassLoader loader = current.getContextClassLoader();
+    current.setContextClassLoader(null);
+    try {
+      return build.get();
+    } finally {
+      current.setContextClassLoader(loader);
+    }
   }
 
   /** {@return each replica's answer to {@code POST /api/v2/alerts} with the body, in URL order} */

@@ -127,9 +127,14 @@ final class ReloadHandoff {
             task -> {
               Thread thread = new Thread(task, "alertmail-reload");
               thread.setDaemon(true);
+              thread.setContextClassLoader(null);
               return thread;
             });
     timer.setRemoveOnCancelPolicy(true);
+    // the thread ends a moment after its last task: none outlives the appenders (a servlet
+    // container's redeploy would otherwise pin the old web application's class loader)
+    timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
     return timer;
   }
 }

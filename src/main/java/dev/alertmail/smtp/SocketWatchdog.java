@@ -28,7 +28,14 @@ final class SocketWatchdog {
   private static final Set<SocketWatchdog> WATCHED = ConcurrentHashMap.newKeySet();
   // true while the ticker sleeps without a tick: only then does a new session wake it
   private static volatile boolean idle;
-  private static final Thread TICKER = ticker();
+  // the ticker, or null when none runs: it ends after a while without sessions, so that no thread
+  // of AlertMail outlives its appenders (a servlet container's redeploy would pin the old web
+  // application's class loader)
+  private static volatile Thread ticker;
+  private static final Object TICKER_LOCK = new Object();
+  // a second: a mail's session has many steps and keeps it, and starting one for the next incident
+  // costs less than a millisecond
+  static final long IDLE_END_MILLIS = 1_000;
 
   /** What ran out, for the failure's message. */
   enum Expired {
@@ -72,9 +79,30 @@ final class SocketWatchdog {
 
   private void watch() {
     // waking the ticker at every session would cost each mail two context switches
-    if (WATCHED.add(this) && idle) {
-      LockSupport.unpark(TICKER);
+    if (WATCHED.add(this)) {
+      Thread running = ticker;
+      if (running == null) {
+        ensureTicker();
+      } else if (idle) {
+        LockSupport.unpark(running);
+      }
     }
+  }
+
+  /** Starts the ticker unless one runs; one that is ending first gives way under the lock. */
+  private static void ensureTicker() {
+    synchronized (TICKER_LOCK) {
+      if (ticker == null) {
+        ticker = startTicker();
+      } else {
+        LockSupport.unpark(ticker);
+      }
+    }
+  }
+
+  /** {@return the ticker thread, or null when none runs}, for tests of what outlives an appender */
+  static Thread runningTicker() {
+    return ticker;
   }
 
   void endStep() {
@@ -128,7 +156,7 @@ final class SocketWatchdog {
     return true;
   }
 
-  private static Thread ticker() {
+  private static Thread startTicker() {
     Thread thread =
         new Thread(
             () -> {
@@ -136,9 +164,15 @@ final class SocketWatchdog {
                 if (WATCHED.isEmpty()) {
                   idle = true;
                   if (WATCHED.isEmpty()) { // a session added before idle was set finds it false
-                    LockSupport.park(WATCHED);
+                    LockSupport.parkNanos(WATCHED, TimeUnit.MILLISECONDS.toNanos(IDLE_END_MILLIS));
                   }
                   idle = false;
+                  synchronized (TICKER_LOCK) {
+                    if (WATCHED.isEmpty()) {
+                      ticker = null; // a session that comes now starts a new one
+                      return;
+                    }
+                  }
                 } else {
                   LockSupport.parkNanos(WATCHED, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
                 }
@@ -149,6 +183,7 @@ final class SocketWatchdog {
             },
             "alertmail-smtp-deadline");
     thread.setDaemon(true);
+    thread.setContextClassLoader(null); // never the class loader of whoever started it
     thread.start();
     return thread;
   }
