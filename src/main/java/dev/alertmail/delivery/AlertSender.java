@@ -108,13 +108,17 @@ public final class AlertSender {
     if (!admission.admit(slot, eventMillis)) {
       return false; // counted under its problem: the sender knows it already
     }
-    if (handoff.offer(
+    if (handoff.tryOffer(
         () -> {
           AlertSource made = made(maker);
           return slot < 0 ? made : admission.admitted(made, slot, logger, template);
         })) {
       return true;
     }
+    if (admission.countOverflow(slot, logger, template, eventMillis)) {
+      return false; // counted under its kind, whose problem the sender knows or is about to learn
+    }
+    handoff.countDropped();
     overflow.count(logger, template);
     return false;
   }
@@ -309,8 +313,18 @@ public final class AlertSender {
   private Instant settleCounted(Route route) {
     Instant now = clock.instant();
     admission.drain(
-        (fingerprint, count, last) ->
-            route.counted(fingerprint, count, last > 0 ? Instant.ofEpochMilli(last) : now, now));
+        new KindAdmission.Counts() {
+          @Override
+          public void add(String fingerprint, long count, long last) {
+            route.counted(fingerprint, count, last > 0 ? Instant.ofEpochMilli(last) : now, now);
+          }
+
+          @Override
+          public void unplaced(String logger, String template, long count) {
+            handoff.countDropped(count);
+            overflow.count(logger, template, count);
+          }
+        });
     return now;
   }
 
@@ -318,6 +332,7 @@ public final class AlertSender {
   private void take(Route route, long waitMillis, int limit) {
     AlertSource source = handoff.poll(waitMillis, TimeUnit.MILLISECONDS);
     for (int taken = 0; source != null; taken++) {
+      admission.taken(source);
       try {
         route.accept(source, clock.instant());
         admission.learn(source);

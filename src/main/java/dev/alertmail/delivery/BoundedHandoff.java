@@ -43,9 +43,20 @@ final class BoundedHandoff<T> {
    * storm, a full hand-off costs the application thread a counter, not a snapshot.
    */
   boolean offer(java.util.function.Supplier<? extends T> maker) {
+    if (tryOffer(maker)) {
+      return true;
+    }
+    dropped.incrementAndGet();
+    return false;
+  }
+
+  /**
+   * As {@link #offer(java.util.function.Supplier)}, leaving a full hand-off's count to the caller,
+   * who may know where the item belongs.
+   */
+  boolean tryOffer(java.util.function.Supplier<? extends T> maker) {
     if (size.incrementAndGet() > capacity) {
       size.decrementAndGet();
-      dropped.incrementAndGet();
       return false;
     }
     T item;
@@ -92,6 +103,16 @@ final class BoundedHandoff<T> {
 
   int size() {
     return size.get();
+  }
+
+  /** Counts an item that did not fit and that the caller could not place elsewhere. */
+  void countDropped() {
+    dropped.incrementAndGet();
+  }
+
+  /** As {@link #countDropped()}, for several. */
+  void countDropped(long count) {
+    dropped.addAndGet(count);
   }
 
   /** Returns the number of items dropped since the previous call and starts counting afresh. */

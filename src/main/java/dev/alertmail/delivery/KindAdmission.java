@@ -36,6 +36,9 @@ final class KindAdmission {
   // when the last counted alert of each slot was logged: a mail shows event times, not the time
   // the sender got to them
   private final AtomicLongArray lastMillis = new AtomicLongArray(SLOTS);
+  // alerts of the slot handed off whole and not taken yet: while there are any, the fingerprint of
+  // what the slot counted is still to come
+  private final AtomicIntegerArray inFlight = new AtomicIntegerArray(SLOTS);
 
   /** The slot of a kind, or -1 when it has none (another kind holds it, or there is no kind). */
   int slot(String logger, String template) {
@@ -69,11 +72,43 @@ final class KindAdmission {
   }
 
   /**
+   * Runs on the logging thread when the hand-off is full: counts the alert in its kind's slot, as
+   * {@link #admit} does past the second's quota, so an overflow costs no problem its count. The
+   * count joins the problem once the sender knows the kind's fingerprint; when it cannot learn it
+   * (no alert of the kind reached it), {@link #drain} gives the count back as overflow. {@return
+   * whether it was counted}
+   */
+  boolean countOverflow(int slot, String logger, String template, long eventMillis) {
+    if (slot < 0 || mixed.get(slot) != 0) {
+      return false;
+    }
+    counted.incrementAndGet(slot);
+    // a slot freed since slot() was asked (quiet for a second) may belong to another kind now
+    if (templates.get(slot) != template || loggers.get(slot) != logger) {
+      counted.decrementAndGet(slot);
+      return false;
+    }
+    lastMillis.lazySet(slot, eventMillis);
+    return true;
+  }
+
+  /**
    * An alert of a kind with a slot, to hand off whole, carrying its kind so the sender can learn
    * its fingerprint.
    */
   AlertSource admitted(AlertSource alert, int slot, String logger, String template) {
+    // made only when there is room in the hand-off: it will be taken, and learned from
+    inFlight.incrementAndGet(slot);
     return new Admitted(alert, slot, logger, template);
+  }
+
+  /**
+   * Runs on the sender for every alert it takes, first: one of its kind is no longer on the way.
+   */
+  void taken(AlertSource alert) {
+    if (alert instanceof Admitted admitted) {
+      inFlight.decrementAndGet(admitted.slot);
+    }
   }
 
   /** Runs on the sender: an alert handed off whole tells its kind's fingerprint. */
@@ -98,17 +133,28 @@ final class KindAdmission {
   /** Receives the counted alerts of one problem, and when the last of them was logged. */
   interface Counts {
     void add(String fingerprint, long count, long lastMillis);
+
+    /**
+     * Alerts of a kind counted while the hand-off was full whose problem the sender cannot learn:
+     * none of the kind's alerts reached it.
+     */
+    default void unplaced(String logger, String template, long count) {}
   }
 
   /** Runs on the sender: hands over what was counted since the last drain, problem by problem. */
   void drain(Counts into) {
     for (int slot = 0; slot < SLOTS; slot++) {
       long count = counted.get(slot);
+      if (count <= 0) {
+        continue;
+      }
       String fingerprint = fingerprints.get(slot);
-      // a count is only ever made once the slot's fingerprint is known
-      if (count > 0 && fingerprint != null) {
+      if (fingerprint != null) {
         counted.addAndGet(slot, -count);
         into.add(fingerprint, count, lastMillis.get(slot));
+      } else if (inFlight.get(slot) <= 0) {
+        counted.addAndGet(slot, -count);
+        into.unplaced(loggers.get(slot), templates.get(slot), count);
       }
     }
   }
@@ -128,7 +174,7 @@ final class KindAdmission {
    */
   void newSecond() {
     for (int slot = 0; slot < SLOTS; slot++) {
-      if (admitted.getAndSet(slot, 0) == 0 && counted.get(slot) == 0) {
+      if (admitted.getAndSet(slot, 0) == 0 && counted.get(slot) == 0 && inFlight.get(slot) <= 0) {
         fingerprints.set(slot, null);
         mixed.set(slot, 0);
         loggers.set(slot, null);

@@ -22,6 +22,11 @@ final class OverflowKinds {
 
   /** One alert of this kind did not fit; never blocks, never allocates. */
   void count(String logger, String template) {
+    count(logger, template, 1);
+  }
+
+  /** As {@link #count(String, String)}, for several. */
+  void count(String logger, String template, long count) {
     if (logger == null || template == null) {
       return;
     }
@@ -29,7 +34,7 @@ final class OverflowKinds {
     if (templates.get(slot) == null && templates.compareAndSet(slot, null, template)) {
       loggers.set(slot, logger);
     }
-    counts.incrementAndGet(slot);
+    counts.addAndGet(slot, count);
   }
 
   /** {@return the counts since the last call by kind ("template (logger)"), largest first} */

@@ -235,6 +235,62 @@ class AlertSenderStormTest {
     }
   }
 
+  /**
+   * A hand-off that is full when a known problem's alert comes (the sender held up by a slow
+   * server, a burst of other kinds, a reload of the logging configuration): the alert joins its
+   * problem's count, as past the second's quota, instead of being dropped.
+   */
+  @Test
+  void anOverflowOfAKnownProblemJoinsItsCountInsteadOfBeingDropped() throws Exception {
+    try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      var connected = new java.util.concurrent.CountDownLatch(1);
+      var release = new java.util.concurrent.CountDownLatch(1);
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try (var socket = stalling.accept()) {
+                  connected.countDown();
+                  release.await(); // holds the sender in its session while the hand-off fills
+                } catch (java.io.IOException | InterruptedException e) {
+                  // the test is over
+                }
+              });
+      acceptor.start();
+      var relays =
+          List.of(
+              new dev.alertmail.smtp.HostPort("127.0.0.1", stalling.getLocalPort()),
+              new dev.alertmail.smtp.HostPort("127.0.0.1", greenMail.getSmtp().getPort()));
+      var sender =
+          new AlertSender(
+              SenderConfigs.plain(relays, "ops@example.com"),
+              status,
+              clock,
+              new SplittableRandom(1));
+      sender.start();
+      try {
+        sender.offer(this::source, LOGGER, TEMPLATE); // the sender learns the problem, then mails
+        assertTrue(connected.await(10, java.util.concurrent.TimeUnit.SECONDS), "the sender sends");
+        for (int i = 0; i < 64; i++) {
+          assertTrue(sender.offer(source())); // alerts without a kind fill the hand-off
+        }
+        for (int i = 0; i < 500; i++) {
+          assertFalse(sender.offer(this::source, LOGGER, TEMPLATE));
+        }
+        release.countDown(); // the first relay hangs up; the second takes the mail
+
+        assertTrue(sender.stop(Duration.ofSeconds(10)), status.lines.toString());
+        assertEquals(1 + 64 + 500, mailed(greenMail), status.lines.toString());
+        assertFalse(status.lines.toString().contains("dropped"), status.lines.toString());
+        for (var mail : greenMail.getReceivedMessages()) {
+          assertFalse(mail.getSubject().contains("dropped"), mail.getSubject());
+        }
+      } finally {
+        release.countDown();
+        sender.stop(Duration.ofSeconds(1));
+      }
+    }
+  }
+
   private static long mailed(GreenMailExtension server) {
     long counted = 0;
     for (var mail : server.getReceivedMessages()) {

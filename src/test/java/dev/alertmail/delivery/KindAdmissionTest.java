@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,79 @@ class KindAdmissionTest {
             return fingerprint;
           }
         };
-    admission.learn(admission.admitted(alert, slot, LOGGER, TEMPLATE));
+    AlertSource admitted = admission.admitted(alert, slot, LOGGER, TEMPLATE);
+    admission.taken(admitted);
+    admission.learn(admitted);
+  }
+
+  @Test
+  void anOverflowCountedBeforeTheProblemIsKnownJoinsItOnceTheSenderLearnsIt() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    assertTrue(admission.admit(slot, 1L));
+    AlertSource onTheWay =
+        admission.admitted(
+            new AlertSource() {
+              @Override
+              public Alert toAlert() {
+                throw new AssertionError("not needed");
+              }
+
+              @Override
+              public String fingerprint() {
+                return "fp-db";
+              }
+            },
+            slot,
+            LOGGER,
+            TEMPLATE);
+    assertTrue(admission.countOverflow(slot, LOGGER, TEMPLATE, 2L), "the hand-off was full");
+    assertTrue(admission.countOverflow(slot, LOGGER, TEMPLATE, 3L));
+    List<String> unplaced = new ArrayList<>();
+    KindAdmission.Counts counts =
+        new KindAdmission.Counts() {
+          @Override
+          public void add(String fingerprint, long count, long lastMillis) {
+            unplaced.add("added " + fingerprint + " " + count + " at " + lastMillis);
+          }
+
+          @Override
+          public void unplaced(String logger, String template, long count) {
+            unplaced.add("unplaced " + template + " " + count);
+          }
+        };
+    admission.drain(counts);
+    assertEquals(List.of(), unplaced, "kept while an alert of the kind is on the way");
+
+    admission.taken(onTheWay);
+    admission.learn(onTheWay);
+    admission.drain(counts);
+
+    assertEquals(List.of("added fp-db 2 at 3"), unplaced);
+  }
+
+  @Test
+  void anOverflowOfAKindNoneOfWhoseAlertsReachedTheSenderIsGivenBackAsOverflow() {
+    KindAdmission admission = new KindAdmission();
+    int slot = admission.slot(LOGGER, TEMPLATE);
+    assertTrue(admission.admit(slot, 1L)); // admitted, but the hand-off was full: never made
+    assertTrue(admission.countOverflow(slot, LOGGER, TEMPLATE, 1L));
+    List<String> unplaced = new ArrayList<>();
+    admission.drain(
+        new KindAdmission.Counts() {
+          @Override
+          public void add(String fingerprint, long count, long lastMillis) {
+            unplaced.add("added " + fingerprint);
+          }
+
+          @Override
+          public void unplaced(String logger, String template, long count) {
+            unplaced.add(logger + " " + template + " " + count);
+          }
+        });
+
+    assertEquals(List.of(LOGGER + " " + TEMPLATE + " 1"), unplaced);
+    assertEquals(0, admission.undrained());
   }
 
   @Test
@@ -115,8 +189,12 @@ class KindAdmissionTest {
     assertEquals(Map.of("fp-timeout", 1L), drain(admission), "what was counted keeps its problem");
   }
 
+  /**
+   * A slot stays its kind's while one of its alerts is on the way to the sender: what it teaches
+   * and what was counted meanwhile belong to that kind, never to the slot's next owner.
+   */
   @Test
-  void anAlertOfAKindWhoseSlotWasFreedTeachesTheNewOwnerNothing() {
+  void aSlotStaysItsKindsWhileAnAlertOfTheKindIsOnTheWay() {
     KindAdmission admission = new KindAdmission();
     int slot = admission.slot(LOGGER, TEMPLATE);
     AlertSource late =
@@ -135,11 +213,14 @@ class KindAdmissionTest {
             slot,
             LOGGER,
             TEMPLATE);
-    admission.newSecond(); // quiet for a second: the slot is freed
     String other = collidingTemplate(slot);
-    assertEquals(slot, admission.slot(LOGGER, other));
+    admission.newSecond(); // quiet for a second, but an alert is on the way
+    assertEquals(-1, admission.slot(LOGGER, other));
 
+    admission.taken(late);
     admission.learn(late);
+    admission.newSecond(); // now quiet and settled: freed
+    assertEquals(slot, admission.slot(LOGGER, other));
     for (int i = 0; i < 2 * KindAdmission.PER_SECOND; i++) {
       assertTrue(admission.admit(slot, 1L), "the new owner's fingerprint is not known yet");
     }

@@ -16,6 +16,11 @@ final class SenderConfigs {
   private SenderConfigs() {}
 
   static SenderConfig plain(int port, String... recipients) {
+    return plain(List.of(new HostPort("127.0.0.1", port)), recipients);
+  }
+
+  /** As {@link #plain(int, String...)}, through the given relays in order. */
+  static SenderConfig plain(List<HostPort> relays, String... recipients) {
     return new SenderConfig(
         "ALERT",
         "shop",
@@ -25,8 +30,8 @@ final class SenderConfigs {
         List.of(),
         List.of(),
         MailFormat.TEXT,
-        List.of(new HostPort("127.0.0.1", port)),
-        port,
+        relays,
+        relays.get(0).port(),
         null,
         null,
         TlsMode.NONE,
