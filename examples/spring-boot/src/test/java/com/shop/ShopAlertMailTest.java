@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,6 +83,8 @@ class ShopAlertMailTest {
 
     // the HTML part shows the application's frame in bold and folds Tomcat's and Spring's
     String html = MailParts.html(mail);
+    // to look at in a browser (README's phone screenshot is this file)
+    Files.writeString(Path.of("target/shop-alert.html"), html);
     assertTrue(
         Pattern.compile(
                 "<b[^>]*>[^<]*com\\.shop\\.OrderController\\.pay\\(OrderController\\.java:\\d+\\)</b>")

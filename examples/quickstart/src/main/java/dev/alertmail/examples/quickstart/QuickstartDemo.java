@@ -119,8 +119,8 @@ public final class QuickstartDemo {
   private static int runStorm() throws InterruptedException {
     Logger log = LoggerFactory.getLogger("com.shop.checkout.OrderService");
     for (int i = 0; i < 25; i++) {
-      // each its own kind: a message built by concatenation has no shared template
-      log.error("Minor glitch in recommendation widget " + i);
+      // each its own problem: the messages differ in a word, not only in a number or an id
+      log.error("Minor glitch in recommendation widget " + (char) ('A' + i));
     }
     Runnable storm =
         () -> {
