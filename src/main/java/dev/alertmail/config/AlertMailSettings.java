@@ -3,6 +3,7 @@ package dev.alertmail.config;
 import dev.alertmail.alert.FloodPolicy;
 import dev.alertmail.alertmanager.AlertmanagerConfig;
 import dev.alertmail.delivery.SenderConfig;
+import dev.alertmail.mail.DkimSigner;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.mail.MailFormat;
 import dev.alertmail.oauth.TokenCache;
@@ -54,7 +55,10 @@ public final class AlertMailSettings {
           "from",
           "to",
           "cc",
-          "bcc");
+          "bcc",
+          "dkimDomain",
+          "dkimSelector",
+          "dkimKey");
 
   /**
    * The settings that shape alerts rather than a single mail (context, grouping, rate, hand-off):
@@ -237,6 +241,8 @@ public final class AlertMailSettings {
     long maxMailSize =
         check.size(
             "maxMailSize", get("maxMailSize"), DEFAULT_MAIL_SIZE, MIN_MAIL_SIZE, MAX_MAIL_SIZE);
+    DkimSigner dkim =
+        DkimChecks.signer(get("dkimDomain"), get("dkimSelector"), get("dkimKey"), problems);
     AlertmanagerConfig alertmanager =
         new AlertmanagerChecks(problems).route(this, trust, tls == TlsMode.NONE, connectTimeout);
     boolean threading = get("threading") == null || check.flag("threading", get("threading"));
@@ -279,7 +285,8 @@ public final class AlertMailSettings {
             get("listId") == null ? null : get("listId").strip(),
             appPackages(),
             maxMailSize,
-            alertmanager);
+            alertmanager,
+            dkim);
     return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
   }
 

@@ -36,6 +36,7 @@ final class DigestMailer {
   private final StatusSink status;
   private final ReportThrottle failureReports;
   private final long maxMailSize;
+  private final dev.alertmail.mail.DkimSigner dkim;
 
   DigestMailer(SenderConfig config, LocalHost host, StatusSink status, ReportThrottle throttle) {
     AlertMailComposer mails =
@@ -85,6 +86,7 @@ final class DigestMailer {
     this.status = status;
     this.failureReports = throttle;
     this.maxMailSize = config.maxMailSize();
+    this.dkim = config.dkim();
   }
 
   /**
@@ -100,7 +102,8 @@ final class DigestMailer {
     byte[] bytes;
     TransportReport report;
     try {
-      FittedMail mail = FittedMail.fit(composer, digest, Instant.now(), maxMailSize, "maxMailSize");
+      FittedMail mail =
+          FittedMail.fit(composer, digest, Instant.now(), maxMailSize, "maxMailSize", dkim);
       message = mail.message();
       bytes = mail.bytes();
       List<String> recipients =
@@ -180,7 +183,7 @@ final class DigestMailer {
         break;
       }
       FittedMail smaller =
-          FittedMail.fit(composer, digest, Instant.now(), limit, "the server's size limit");
+          FittedMail.fit(composer, digest, Instant.now(), limit, "the server's size limit", dkim);
       status.info(
           "Alert mail \""
               + message.subject()

@@ -47,6 +47,7 @@ import javax.net.ssl.SSLContext;
  * @param maxMailSize the most bytes one mail may have; a larger one is shortened to fit
  * @param alertmanager the fleet's Alertmanager, or null to mail directly; with it, mail (when
  *     {@code from} and recipients are set) is the fallback
+ * @param dkim signs every mail (DKIM), or null for unsigned mail
  */
 public record SenderConfig(
     String name,
@@ -76,7 +77,8 @@ public record SenderConfig(
     String listId,
     List<String> appPackages,
     long maxMailSize,
-    AlertmanagerConfig alertmanager) {
+    AlertmanagerConfig alertmanager,
+    dev.alertmail.mail.DkimSigner dkim) {
 
   /** Checks the required fields and copies the lists. */
   public SenderConfig {

@@ -28,6 +28,12 @@ public abstract class MailAttributes<B extends MailAttributes<B>>
 
   @PluginBuilderAttribute private String bufferSize;
 
+  @PluginBuilderAttribute private String dkimDomain;
+
+  @PluginBuilderAttribute private String dkimSelector;
+
+  @PluginBuilderAttribute private String dkimKey;
+
   MailAttributes() {}
 
   /**
@@ -119,6 +125,42 @@ public abstract class MailAttributes<B extends MailAttributes<B>>
     return asBuilder();
   }
 
+  /**
+   * The domain that signs each mail (DKIM {@code d=}), e.g. {@code shop.example}; with {@code
+   * dkimSelector} and {@code dkimKey}. Default: none, mail is not signed.
+   *
+   * @param dkimDomain the value as written
+   * @return this builder
+   */
+  public B setDkimDomain(String dkimDomain) {
+    this.dkimDomain = dkimDomain;
+    return asBuilder();
+  }
+
+  /**
+   * The selector (DKIM {@code s=}): the public key is the TXT record {@code
+   * selector._domainkey.domain}. Default: none.
+   *
+   * @param dkimSelector the value as written
+   * @return this builder
+   */
+  public B setDkimSelector(String dkimSelector) {
+    this.dkimSelector = dkimSelector;
+    return asBuilder();
+  }
+
+  /**
+   * The signing key file: unencrypted PKCS#8 PEM, Ed25519 or RSA of 2048 bits or more ({@code
+   * alertmail dkim-key} makes one). Default: none.
+   *
+   * @param dkimKey the file's path
+   * @return this builder
+   */
+  public B setDkimKey(String dkimKey) {
+    this.dkimKey = dkimKey;
+    return asBuilder();
+  }
+
   String triggerLevel() {
     return triggerLevel;
   }
@@ -134,5 +176,8 @@ public abstract class MailAttributes<B extends MailAttributes<B>>
     settings.set("format", format);
     settings.set("triggerLevel", triggerLevel);
     settings.set("bufferSize", bufferSize);
+    settings.set("dkimDomain", dkimDomain);
+    settings.set("dkimSelector", dkimSelector);
+    settings.set("dkimKey", dkimKey);
   }
 }

@@ -227,4 +227,37 @@ public abstract class MailProperties extends AlertmanagerProperties {
   public void setMaxMailSize(String maxMailSize) {
     settings().set("maxMailSize", maxMailSize);
   }
+
+  /**
+   * The domain that signs each mail (DKIM {@code d=}, RFC 6376), e.g. {@code shop.example}: best
+   * the domain of {@code from}, so that DMARC sees it aligned. With {@code dkimSelector} and {@code
+   * dkimKey}; all three or none. Default: none, mail is not signed.
+   *
+   * @param dkimDomain a DNS name
+   */
+  public void setDkimDomain(String dkimDomain) {
+    settings().set("dkimDomain", dkimDomain);
+  }
+
+  /**
+   * The selector (DKIM {@code s=}): receivers find the public key in the TXT record {@code
+   * selector._domainkey.domain}. Default: none.
+   *
+   * @param dkimSelector a DNS label, e.g. {@code alerts1}
+   */
+  public void setDkimSelector(String dkimSelector) {
+    settings().set("dkimSelector", dkimSelector);
+  }
+
+  /**
+   * The signing key: a file with an unencrypted PKCS#8 PEM key, Ed25519 ({@code ed25519-sha256},
+   * RFC 8463) or RSA of 2048 bits or more ({@code rsa-sha256}); {@code alertmail dkim-key} makes
+   * one and prints the record to publish. Read once at start; its text is never shown. Default:
+   * none.
+   *
+   * @param dkimKey the file's path
+   */
+  public void setDkimKey(String dkimKey) {
+    settings().set("dkimKey", dkimKey);
+  }
 }

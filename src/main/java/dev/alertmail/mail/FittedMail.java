@@ -21,15 +21,23 @@ public record FittedMail(MailMessage message, byte[] bytes, boolean shortened) {
    *
    * @param limitName what sets the limit, said in the mail, e.g. {@code maxMailSize} or {@code the
    *     server's SIZE limit}
+   * @param signer signs the mail (DKIM), or null
    */
   public static FittedMail fit(
-      AlertMailComposer composer, Digest digest, Instant now, long limit, String limitName) {
+      AlertMailComposer composer,
+      Digest digest,
+      Instant now,
+      long limit,
+      String limitName,
+      DkimSigner signer) {
     MailMessage message = null;
     byte[] bytes = null;
     for (Detail detail : Detail.STEPS) {
       boolean full = detail == Detail.FULL;
       message = composer.compose(digest, now, detail, full ? null : note(limit, limitName));
       bytes = MimeRenderer.render(message);
+      // signed once, as it will go out: the limit counts the signature too
+      bytes = signer == null ? bytes : signer.sign(bytes);
       if (bytes.length <= limit) {
         return new FittedMail(message, bytes, !full);
       }

@@ -76,6 +76,78 @@ public abstract class AppenderContract {
     }
   }
 
+  /**
+   * With {@code dkimDomain}, {@code dkimSelector} and {@code dkimKey}, the mail that arrived
+   * (through GreenMail, which adds its own headers) verifies for an independent verifier, with the
+   * record {@code alertmail dkim-key} would have printed.
+   */
+  @Test
+  void aSignedMailVerifiesAsItArrived(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    dev.alertmail.mail.IndependentDkimVerifier.assumeAvailable();
+    var key =
+        dev.alertmail.mail.DkimKey.generate(dev.alertmail.mail.DkimKey.Algorithm.ED25519_SHA256);
+    Path file = java.nio.file.Files.writeString(dir.resolve("dkim.pem"), key.pem());
+    try (AppenderHarness app = harness()) {
+      app.configure(
+          plain(
+              greenMail.getSmtp().getPort(),
+              "groupWait",
+              "0 seconds",
+              "dkimDomain",
+              "example.com",
+              "dkimSelector",
+              "alerts1",
+              "dkimKey",
+              file.toString()));
+      assertTrue(app.started(), app.errors().toString());
+      app.log("ERROR", "com.shop.Checkout", "payment für Bestellung Ä-1 failed", null);
+
+      assertTrue(greenMail.waitForIncomingEmail(10_000, 1), app.errors().toString());
+      byte[] raw =
+          com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(
+                  greenMail.getReceivedMessages()[0])
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertEquals(
+          "pass",
+          dev.alertmail.mail.IndependentDkimVerifier.verify(
+              raw, "alerts1._domainkey.example.com", key.txtRecord()));
+    }
+  }
+
+  @Test
+  void signingSettingsThatCannotSignAreReportedByName(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path pkcs1 =
+        java.nio.file.Files.writeString(
+            dir.resolve("old.pem"),
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n");
+    try (AppenderHarness app = harness()) {
+      app.configure(
+          plain(greenMail.getSmtp().getPort(), "dkimDomain", "example.com", "dkimKey", "/x.pem"));
+      assertFalse(app.started());
+      assertTrue(
+          app.errors().toString().contains("dkimSelector")
+              && app.errors().toString().contains("go together"),
+          app.errors().toString());
+    }
+    try (AppenderHarness app = harness()) {
+      app.configure(
+          plain(
+              greenMail.getSmtp().getPort(),
+              "dkimDomain",
+              "example.com",
+              "dkimSelector",
+              "alerts_1",
+              "dkimKey",
+              pkcs1.toString()));
+      assertFalse(app.started());
+      String errors = app.errors().toString();
+      assertTrue(errors.contains("dkimSelector") && errors.contains("not a DNS name"), errors);
+      assertTrue(errors.contains("PKCS#1") && errors.contains("openssl pkcs8"), errors);
+      assertFalse(errors.contains("MIIE"), "the key's text is never shown: " + errors);
+    }
+  }
+
   /** Every mail that arrived, subjects and text parts, for assertions and failure messages. */
   private static String arrived() throws Exception {
     StringBuilder all = new StringBuilder();

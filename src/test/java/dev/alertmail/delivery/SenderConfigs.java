@@ -49,6 +49,7 @@ final class SenderConfigs {
         null,
         List.of(),
         256L << 10,
+        null,
         null);
   }
 
@@ -100,6 +101,7 @@ final class SenderConfigs {
         mail.listId(),
         mail.appPackages(),
         mail.maxMailSize(),
-        fleet);
+        fleet,
+        mail.dkim());
   }
 }

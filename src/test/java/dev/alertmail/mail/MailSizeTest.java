@@ -66,7 +66,7 @@ class MailSizeTest {
   void theMailFitsItsLimitAndSaysItWasShortened(int limit) throws Exception {
     FittedMail fitted =
         FittedMail.fit(
-            Fixtures.composer(MailFormat.BOTH), heavy(), Fixtures.NOW, limit, "maxMailSize");
+            Fixtures.composer(MailFormat.BOTH), heavy(), Fixtures.NOW, limit, "maxMailSize", null);
 
     assertTrue(fitted.bytes().length <= limit, fitted.bytes().length + " > " + limit);
     assertTrue(fitted.shortened());
@@ -78,6 +78,34 @@ class MailSizeTest {
     assertTrue(mail.getSubject().startsWith("[shop] ERROR problem 0"), mail.getSubject());
   }
 
+  /** A signed mail counts its signature against the limit, and still verifies when shortened. */
+  @Test
+  void aSignedMailFitsWithItsSignatureAndVerifies() throws Exception {
+    IndependentDkimVerifier.assumeAvailable();
+    DkimSigner signer =
+        new DkimSigner(
+            "shop.example",
+            "alerts1",
+            DkimKey.generate(DkimKey.Algorithm.RSA_SHA256),
+            java.time.InstantSource.system());
+
+    FittedMail fitted =
+        FittedMail.fit(
+            Fixtures.composer(MailFormat.BOTH),
+            heavy(),
+            Fixtures.NOW,
+            32_768,
+            "maxMailSize",
+            signer);
+
+    assertTrue(fitted.bytes().length <= 32_768, fitted.bytes().length + " > 32768");
+    assertTrue(fitted.shortened());
+    assertEquals(
+        "pass",
+        IndependentDkimVerifier.verify(
+            fitted.bytes(), signer.recordName(), signer.key().txtRecord()));
+  }
+
   @Test
   void aMailThatFitsIsNotTouched() throws Exception {
     FittedMail fitted =
@@ -86,7 +114,8 @@ class MailSizeTest {
             Fixtures.digest("[shop] ERROR x", "payment failed"),
             Fixtures.NOW,
             262_144,
-            "maxMailSize");
+            "maxMailSize",
+            null);
 
     assertFalse(fitted.shortened());
     assertFalse(ParsedMail.text(ParsedMail.parse(fitted.bytes())).contains("Shortened"));
@@ -100,7 +129,8 @@ class MailSizeTest {
             heavy(),
             Fixtures.NOW,
             1_000,
-            "the server's size limit");
+            "the server's size limit",
+            null);
 
     MimeMessage mail = ParsedMail.parse(fitted.bytes());
     String text = ParsedMail.text(mail);
