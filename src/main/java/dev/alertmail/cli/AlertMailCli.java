@@ -52,10 +52,13 @@ public final class AlertMailCli {
         case "send" -> send(arguments, env, in, out, err, transcript).code;
         case "zabbix" -> zabbix(arguments, env, out, err, transcript).code;
         case "check" -> check(arguments, env, out, err, transcript).code;
+        case "dkim-key" -> DkimKeyCommand.run(arguments, out).code;
         default ->
             throw new CliFailure(
                 ExitCode.USAGE,
-                "unknown command '" + arguments.command() + "': write send, zabbix or check");
+                "unknown command '"
+                    + arguments.command()
+                    + "': write send, zabbix, check or dkim-key");
       };
     } catch (CliFailure e) {
       String message =
@@ -181,6 +184,8 @@ public final class AlertMailCli {
       return fleetResult; // no mail fallback configured: nothing more to check
     }
     SmtpSetup setup = SmtpSetup.of(settings);
+    ExitCode signing =
+        DkimCheck.check(settings, setup.from(), setup.mxResolver(), setup.relays().isEmpty(), out);
     ExitCode result;
     try (WaitNotice notice =
         new WaitNotice(
@@ -199,6 +204,9 @@ public final class AlertMailCli {
     }
     if (result == ExitCode.OK) {
       result = fleetResult;
+    }
+    if (result == ExitCode.OK) {
+      result = signing;
     }
     if (result == ExitCode.OK && arguments.has("send-test")) {
       return SendCommand.send(

@@ -16,7 +16,18 @@ record Arguments(String command, Map<String, String> options, List<String> posit
 
   /** Flags with a value that are not settings. */
   static final Set<String> OPTIONS =
-      Set.of("subject", "body-file", "config", "logback", "log4j2", "appender", "profile");
+      Set.of(
+          "subject",
+          "body-file",
+          "config",
+          "logback",
+          "log4j2",
+          "appender",
+          "profile",
+          "domain",
+          "selector",
+          "out",
+          "type");
 
   /** Flags that would put a secret in the process list; refused with a pointer to the way. */
   static final Set<String> SECRETS =

@@ -134,7 +134,7 @@ final class CheckCommand {
     return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static String line(String step, long nanos, String detail) {
+  static String line(String step, long nanos, String detail) {
     return String.format(Locale.ROOT, "%-9s %8s  %s", step, nanos > 0 ? millis(nanos) : "", detail);
   }
 

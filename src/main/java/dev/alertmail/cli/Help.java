@@ -15,6 +15,7 @@ final class Help {
              alertmail zabbix TO SUBJECT MESSAGE
              alertmail check [--logback logback.xml [--appender NAME] [--profile P]] [--send-test]
              alertmail check --log4j2 log4j2.xml [--appender NAME] [--send-test]
+             alertmail dkim-key --domain D --selector S --out FILE [--type ed25519|rsa]
              alertmail COMMAND --help      every flag and environment variable of a command
              alertmail --version""";
 
@@ -48,6 +49,9 @@ final class Help {
           Walks the way to the mail server and sends nothing: the route (relays or MX), DNS,
           connect, greeting, EHLO, STARTTLS with the certificate, AUTH, then MAIL FROM and RCPT TO
           for every recipient (answered with RSET, no DATA). --send-test then sends a test mail.
+          With dkimDomain, dkimSelector and dkimKey, first checks that the key can sign, that the
+          TXT record at selector._domainkey.domain holds its public key, and that the domain
+          aligns with --from for DMARC.
           With --alertmanager-url, asks each replica for its status (version, cluster, peers)
           first, and checks mail only when mail settings are there.
             --logback FILE     read the settings of the AlertMail appender in a logback.xml or
@@ -62,6 +66,14 @@ final class Help {
             --send-test        after the checks pass, send a test mail
           """
               + SETTINGS;
+      case "dkim-key" ->
+          """
+          usage: alertmail dkim-key --domain D --selector S --out FILE [--type ed25519|rsa]
+          Makes a DKIM signing key (Ed25519 by default, or RSA of 2048 bits) in FILE, readable by
+          its owner only (an existing file is never overwritten), and prints the TXT record to
+          publish at S._domainkey.D and the settings that sign with it (dkimDomain, dkimSelector,
+          dkimKey). alertmail check then verifies the published record against the key.
+          """;
       default -> USAGE;
     };
   }

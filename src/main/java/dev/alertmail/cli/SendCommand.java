@@ -65,6 +65,20 @@ final class SendCommand {
             Map.of("Auto-Submitted", "auto-generated"));
     List<String> recipients =
         message.recipients().stream().map(MailAddress::toString).distinct().toList();
+    byte[] bytes = MimeRenderer.render(message);
+    List<String> problems = new java.util.ArrayList<>();
+    var signer =
+        dev.alertmail.config.DkimChecks.signer(
+            settings.get("dkimDomain"),
+            settings.get("dkimSelector"),
+            settings.get("dkimKey"),
+            problems);
+    if (!problems.isEmpty()) {
+      throw new CliFailure(ExitCode.CONFIG, problems.get(0));
+    }
+    if (signer != null) {
+      bytes = signer.sign(bytes); // once: every server and retry gets the same signed bytes
+    }
     TransportReport report;
     try (WaitNotice notice =
         new WaitNotice(
@@ -73,10 +87,7 @@ final class SendCommand {
             "DNS, the connection or the greeting of " + setup.route(),
             bounds(setup))) {
       report =
-          setup
-              .transport(notice)
-              .send(
-                  new Envelope(setup.from().toString(), recipients), MimeRenderer.render(message));
+          setup.transport(notice).send(new Envelope(setup.from().toString(), recipients), bytes);
     }
     return outcome(report, out);
   }

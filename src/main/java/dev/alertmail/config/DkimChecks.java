@@ -69,7 +69,7 @@ public final class DkimChecks {
   }
 
   /** {@return what is wrong with a DNS name, or null}: labels of letters, digits and hyphens */
-  static String dnsNameProblem(String name) {
+  public static String dnsNameProblem(String name) {
     if (name.isEmpty() || name.length() > 253) {
       return "is not a DNS name (1 to 253 characters)";
     }

@@ -84,6 +84,60 @@ public final class MxResolver {
   }
 
   /**
+   * The TXT records of a name, each as one text: its character strings joined, as DKIM and SPF read
+   * them (a 2048-bit key does not fit one string of 255 bytes).
+   *
+   * @return the records; empty when the name has none or does not exist
+   * @throws SmtpException transient when DNS did not answer
+   */
+  public List<String> texts(String name) throws SmtpException {
+    String lower = name.toLowerCase(Locale.ROOT);
+    List<String> records = new ArrayList<>();
+    try {
+      Attribute txt = lookup(lower, new String[] {"TXT"}).get("TXT");
+      if (txt != null) {
+        NamingEnumeration<?> values = txt.getAll();
+        while (values.hasMore()) {
+          records.add(joined(String.valueOf(values.next())));
+        }
+      }
+    } catch (NameNotFoundException e) {
+      return List.of();
+    } catch (NamingException e) {
+      throw dnsFailure(lower, "TXT", e);
+    }
+    return records;
+  }
+
+  /**
+   * The JDK's provider writes a record's strings separated by spaces, each in quotes when it holds
+   * a space; the record is their concatenation.
+   */
+  static String joined(String value) {
+    var out = new StringBuilder(value.length());
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c == ' ') {
+        i++;
+      } else if (c == '"') {
+        for (i++; i < value.length() && value.charAt(i) != '"'; i++) {
+          if (value.charAt(i) == '\\' && i + 1 < value.length()) {
+            i++;
+          }
+          out.append(value.charAt(i));
+        }
+        i++;
+      } else {
+        for (; i < value.length() && value.charAt(i) != ' '; i++) {
+          out.append(value.charAt(i));
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * The addresses of an exchanger, IPv4 first. A and AAAA are asked independently and at once (RFC
    * 8305 §3): whatever one family returns is used even when the other failed, as resolvers without
    * an upstream and some routers refuse or fail AAAA queries. The host fails only when neither gave

@@ -26,6 +26,7 @@ public final class TestDnsServer implements AutoCloseable {
   private static final int A = 1;
   private static final int MX = 15;
   private static final int AAAA = 28;
+  private static final int TXT = 16;
 
   private record Rr(int type, byte[] data) {}
 
@@ -94,6 +95,17 @@ public final class TestDnsServer implements AutoCloseable {
     byte[] name = encodeName(exchange);
     data.write(name, 0, name.length);
     return add(domain, new Rr(MX, data.toByteArray()));
+  }
+
+  /** Adds a TXT record of the given character strings (each at most 255 bytes). */
+  public TestDnsServer txt(String name, String... strings) {
+    var data = new ByteArrayOutputStream();
+    for (String text : strings) {
+      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+      data.write(bytes.length);
+      data.write(bytes, 0, bytes.length);
+    }
+    return add(name, new Rr(TXT, data.toByteArray()));
   }
 
   /** Adds an address record, A or AAAA by the literal's kind. */

@@ -1,0 +1,104 @@
+package dev.alertmail.cli;
+
+import dev.alertmail.config.DkimChecks;
+import dev.alertmail.mail.DkimKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code alertmail dkim-key}: makes a signing key readable by its owner only, and prints the DNS
+ * record to publish and the settings to use.
+ */
+final class DkimKeyCommand {
+
+  private DkimKeyCommand() {}
+
+  static ExitCode run(Arguments arguments, PrintStream out) throws CliFailure {
+    String domain = required(arguments, "domain", "the signing domain, e.g. --domain shop.example");
+    String selector = required(arguments, "selector", "a selector, e.g. --selector alerts1");
+    String file = required(arguments, "out", "the key file to write, e.g. --out dkim.pem");
+    for (String[] name : new String[][] {{"--domain", domain}, {"--selector", selector}}) {
+      String problem = DkimChecks.dnsNameProblem(name[1]);
+      if (problem != null) {
+        throw new CliFailure(ExitCode.USAGE, name[0] + " '" + name[1] + "' " + problem);
+      }
+    }
+    String type =
+        arguments.has("type") ? arguments.option("type").toLowerCase(Locale.ROOT) : "ed25519";
+    DkimKey.Algorithm algorithm =
+        switch (type) {
+          case "ed25519" -> DkimKey.Algorithm.ED25519_SHA256;
+          case "rsa" -> DkimKey.Algorithm.RSA_SHA256;
+          default ->
+              throw new CliFailure(
+                  ExitCode.USAGE, "--type '" + type + "' is not one of ed25519, rsa");
+        };
+    DkimKey key = DkimKey.generate(algorithm);
+    Path path = Path.of(file).toAbsolutePath();
+    write(path, key.pem());
+
+    String name =
+        selector.toLowerCase(Locale.ROOT) + "._domainkey." + domain.toLowerCase(Locale.ROOT);
+    out.println("wrote " + key + " to " + path + " (readable by its owner only)");
+    out.println("publish this TXT record in the DNS of " + domain + ":");
+    out.println("  " + name + ". IN TXT " + quoted(key.txtRecord()));
+    if (algorithm == DkimKey.Algorithm.ED25519_SHA256) {
+      out.println(
+          "note: some receivers verify only RSA; sign with both by making an RSA key too (--type"
+              + " rsa, another selector) only if yours need it");
+    }
+    out.println(
+        "then set dkimDomain="
+            + domain
+            + ", dkimSelector="
+            + selector
+            + ", dkimKey="
+            + path
+            + " (ALERTMAIL_DKIM_DOMAIN, ... or --dkim-domain, ...), and once the record is"
+            + " published: alertmail check");
+    return ExitCode.OK;
+  }
+
+  private static String required(Arguments arguments, String flag, String hint) throws CliFailure {
+    if (!arguments.has(flag) || arguments.option(flag).isBlank()) {
+      throw new CliFailure(ExitCode.USAGE, "dkim-key needs --" + flag + ": " + hint);
+    }
+    return arguments.option(flag).strip();
+  }
+
+  /** Created with owner-only permissions from the start, and never over an existing file. */
+  private static void write(Path path, String pem) throws CliFailure {
+    try {
+      try {
+        Files.createFile(
+            path,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(path); // no POSIX permissions on this file system
+      }
+      Files.writeString(path, pem, StandardCharsets.US_ASCII);
+    } catch (FileAlreadyExistsException e) {
+      throw new CliFailure(
+          ExitCode.CONFIG, path + " exists: a key is never overwritten; choose another --out");
+    } catch (IOException e) {
+      throw new CliFailure(ExitCode.CONFIG, "cannot write " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** A record as a zone file writes it: strings of at most 255 characters, each quoted. */
+  static String quoted(String record) {
+    List<String> parts = new ArrayList<>();
+    for (int at = 0; at < record.length(); at += 255) {
+      parts.add("\"" + record.substring(at, Math.min(record.length(), at + 255)) + "\"");
+    }
+    return String.join(" ", parts);
+  }
+}

@@ -1,0 +1,239 @@
+package dev.alertmail.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.alertmail.mail.DkimKey;
+import dev.alertmail.mail.IndependentDkimVerifier;
+import dev.alertmail.smtp.TestDnsServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code alertmail dkim-key}, a signed {@code send}, and the {@code dkim} step of check. */
+class AlertMailDkimTest {
+
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int code =
+        AlertMailCli.run(
+            args,
+            Map.of(),
+            new ByteArrayInputStream(
+                "Disk /var is 97% full on db1\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The record's text as the command printed it, its quoted strings joined. */
+  private static String printedRecord(String out) {
+    Matcher line = Pattern.compile("IN TXT (.*)").matcher(out);
+    assertTrue(line.find(), out);
+    StringBuilder record = new StringBuilder();
+    Matcher part = Pattern.compile("\"([^\"]*)\"").matcher(line.group(1));
+    while (part.find()) {
+      record.append(part.group(1));
+    }
+    return record.toString();
+  }
+
+  @Test
+  void dkimKeyWritesAnOwnerOnlyKeyAndPrintsItsRecord() throws Exception {
+    Path key = dir.resolve("dkim.pem");
+
+    Run made =
+        run(
+            "dkim-key",
+            "--domain",
+            "shop.example",
+            "--selector",
+            "alerts1",
+            "--out",
+            key.toString());
+
+    assertEquals(0, made.code(), made.err());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    DkimKey read = DkimKey.read(key);
+    assertEquals(DkimKey.Algorithm.ED25519_SHA256, read.algorithm());
+    assertTrue(made.out().contains("alerts1._domainkey.shop.example. IN TXT \""), made.out());
+    assertEquals(read.txtRecord(), printedRecord(made.out()));
+    assertFalse(made.out().contains("PRIVATE KEY"), "the key itself is never printed");
+
+    Run again =
+        run(
+            "dkim-key",
+            "--domain",
+            "shop.example",
+            "--selector",
+            "alerts1",
+            "--out",
+            key.toString());
+    assertEquals(78, again.code());
+    assertTrue(again.err().contains("never overwritten"), again.err());
+  }
+
+  @Test
+  void anRsaRecordIsSplitIntoStringsAZoneFileTakes() throws Exception {
+    Path key = dir.resolve("rsa.pem");
+
+    Run made =
+        run(
+            "dkim-key",
+            "--domain",
+            "shop.example",
+            "--selector",
+            "alerts2",
+            "--out",
+            key.toString(),
+            "--type",
+            "rsa");
+
+    assertEquals(0, made.code(), made.err());
+    DkimKey read = DkimKey.read(key);
+    assertEquals(2048, read.bits());
+    assertTrue(made.out().contains("\" \""), "two strings of at most 255: " + made.out());
+    assertEquals(read.txtRecord(), printedRecord(made.out()));
+  }
+
+  @Test
+  void aSignedSendVerifiesAndCheckFindsTheRecordThatMatches() throws Exception {
+    IndependentDkimVerifier.assumeAvailable();
+    Path key = dir.resolve("dkim.pem");
+    Run made =
+        run(
+            "dkim-key",
+            "--domain",
+            "example.com",
+            "--selector",
+            "alerts1",
+            "--out",
+            key.toString());
+    String record = printedRecord(made.out());
+    String[] settings = {
+      "--smtp-host",
+      "127.0.0.1",
+      "--smtp-port",
+      String.valueOf(greenMail.getSmtp().getPort()),
+      "--tls",
+      "none",
+      "--from",
+      "alerts@example.com",
+      "--to",
+      "ops@example.com",
+      "--dkim-domain",
+      "example.com",
+      "--dkim-selector",
+      "alerts1",
+      "--dkim-key",
+      key.toString()
+    };
+
+    Run sent = run(concat(new String[] {"send", "--subject", "db1: disk full"}, settings));
+
+    assertEquals(0, sent.code(), sent.err());
+    byte[] raw =
+        GreenMailUtil.getWholeMessage(greenMail.getReceivedMessages()[0])
+            .getBytes(StandardCharsets.US_ASCII);
+    assertEquals(
+        "pass", IndependentDkimVerifier.verify(raw, "alerts1._domainkey.example.com", record));
+
+    try (TestDnsServer dns = TestDnsServer.start()) {
+      // the record as a DNS operator publishes it: the text in two strings
+      dns.txt("alerts1._domainkey.example.com", record.substring(0, 20), record.substring(20));
+      Run checked =
+          run(concat(new String[] {"check", "--dns-server", dns.address().toString()}, settings));
+
+      assertEquals(0, checked.code(), checked.out() + checked.err());
+      assertTrue(
+          checked.out().contains("ED25519-SHA256 key (256 bits) from " + key + ": can sign"),
+          checked.out());
+      assertTrue(
+          checked.out().contains("alerts1._domainkey.example.com: k=ed25519, p= matches the key"),
+          checked.out());
+      assertTrue(
+          checked.out().contains("d=example.com aligns with the From domain example.com"),
+          checked.out());
+      assertEquals(0, greenMail.getReceivedMessages().length - 1, "check sends nothing");
+    }
+  }
+
+  @Test
+  void checkSaysWhatToPublishWhenTheRecordIsMissingOrHoldsAnotherKey() throws Exception {
+    Path key = dir.resolve("dkim.pem");
+    run("dkim-key", "--domain", "example.com", "--selector", "alerts1", "--out", key.toString());
+    String other = DkimKey.generate(DkimKey.Algorithm.ED25519_SHA256).txtRecord();
+    String[] settings = {
+      "check",
+      "--smtp-host",
+      "127.0.0.1",
+      "--smtp-port",
+      String.valueOf(greenMail.getSmtp().getPort()),
+      "--tls",
+      "none",
+      "--from",
+      "alerts@shop.example",
+      "--to",
+      "ops@example.com",
+      "--dkim-domain",
+      "example.com",
+      "--dkim-selector",
+      "alerts1",
+      "--dkim-key",
+      key.toString()
+    };
+    try (TestDnsServer dns = TestDnsServer.start()) {
+      dns.txt("other._domainkey.example.com", "v=DKIM1; p=x");
+      Run missing = run(concat(settings, new String[] {"--dns-server", dns.address().toString()}));
+      assertEquals(78, missing.code(), missing.out() + missing.err());
+      assertTrue(
+          missing
+              .out()
+              .contains(
+                  "FAILED no DKIM record at alerts1._domainkey.example.com; publish: alerts1._domainkey.example.com. IN TXT \"v=DKIM1; k=ed25519; p="),
+          missing.out());
+      assertTrue(
+          missing
+              .out()
+              .contains("warning: d=example.com is not the From domain shop.example: DMARC"),
+          missing.out());
+
+      dns.txt("alerts1._domainkey.example.com", other);
+      Run wrong = run(concat(settings, new String[] {"--dns-server", dns.address().toString()}));
+      assertEquals(78, wrong.code(), wrong.out());
+      assertTrue(
+          wrong.out().contains("the record's p= is another key than the one in dkimKey"),
+          wrong.out());
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
