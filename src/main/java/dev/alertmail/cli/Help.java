@@ -15,7 +15,7 @@ final class Help {
              alertmail zabbix TO SUBJECT MESSAGE
              alertmail check [--logback logback.xml [--appender NAME] [--profile P]] [--send-test]
              alertmail check --log4j2 log4j2.xml [--appender NAME] [--send-test]
-             alertmail dkim-key --domain D --selector S --out FILE [--type ed25519|rsa]
+             alertmail dkim-key --domain D --selector S --out FILE [--type rsa|ed25519]
              alertmail COMMAND --help      every flag and environment variable of a command
              alertmail --version""";
 
@@ -68,8 +68,8 @@ final class Help {
               + SETTINGS;
       case "dkim-key" ->
           """
-          usage: alertmail dkim-key --domain D --selector S --out FILE [--type ed25519|rsa]
-          Makes a DKIM signing key (Ed25519 by default, or RSA of 2048 bits) in FILE, readable by
+          usage: alertmail dkim-key --domain D --selector S --out FILE [--type rsa|ed25519]
+          Makes a DKIM signing key (RSA of 2048 bits by default, or Ed25519) in FILE, readable by
           its owner only (an existing file is never overwritten), and prints the TXT record to
           publish at S._domainkey.D and the settings that sign with it (dkimDomain, dkimSelector,
           dkimKey). alertmail check then verifies the published record against the key.

@@ -74,7 +74,9 @@ class AlertMailDkimTest {
             "--selector",
             "alerts1",
             "--out",
-            key.toString());
+            key.toString(),
+            "--type",
+            "ed25519");
 
     assertEquals(0, made.code(), made.err());
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
@@ -98,7 +100,7 @@ class AlertMailDkimTest {
   }
 
   @Test
-  void anRsaRecordIsSplitIntoStringsAZoneFileTakes() throws Exception {
+  void anRsaKeyByDefaultWithItsRecordSplitIntoStringsAZoneFileTakes() throws Exception {
     Path key = dir.resolve("rsa.pem");
 
     Run made =
@@ -109,12 +111,11 @@ class AlertMailDkimTest {
             "--selector",
             "alerts2",
             "--out",
-            key.toString(),
-            "--type",
-            "rsa");
+            key.toString());
 
     assertEquals(0, made.code(), made.err());
     DkimKey read = DkimKey.read(key);
+    assertEquals(DkimKey.Algorithm.RSA_SHA256, read.algorithm(), "RSA unless asked");
     assertEquals(2048, read.bits());
     assertTrue(made.out().contains("\" \""), "two strings of at most 255: " + made.out());
     assertEquals(read.txtRecord(), printedRecord(made.out()));
@@ -164,16 +165,20 @@ class AlertMailDkimTest {
 
     try (TestDnsServer dns = TestDnsServer.start()) {
       // the record as a DNS operator publishes it: the text in two strings
-      dns.txt("alerts1._domainkey.example.com", record.substring(0, 20), record.substring(20));
+      dns.txt(
+          "alerts1._domainkey.example.com",
+          record.substring(0, 20),
+          record.substring(20, 220),
+          record.substring(220));
       Run checked =
           run(concat(new String[] {"check", "--dns-server", dns.address().toString()}, settings));
 
       assertEquals(0, checked.code(), checked.out() + checked.err());
       assertTrue(
-          checked.out().contains("ED25519-SHA256 key (256 bits) from " + key + ": can sign"),
+          checked.out().contains("RSA-SHA256 key (2048 bits) from " + key + ": can sign"),
           checked.out());
       assertTrue(
-          checked.out().contains("alerts1._domainkey.example.com: k=ed25519, p= matches the key"),
+          checked.out().contains("alerts1._domainkey.example.com: k=rsa, p= matches the key"),
           checked.out());
       assertTrue(
           checked.out().contains("d=example.com aligns with the From domain example.com"),
@@ -186,7 +191,7 @@ class AlertMailDkimTest {
   void checkSaysWhatToPublishWhenTheRecordIsMissingOrHoldsAnotherKey() throws Exception {
     Path key = dir.resolve("dkim.pem");
     run("dkim-key", "--domain", "example.com", "--selector", "alerts1", "--out", key.toString());
-    String other = DkimKey.generate(DkimKey.Algorithm.ED25519_SHA256).txtRecord();
+    String other = DkimKey.generate(DkimKey.Algorithm.RSA_SHA256).txtRecord();
     String[] settings = {
       "check",
       "--smtp-host",
@@ -214,7 +219,7 @@ class AlertMailDkimTest {
           missing
               .out()
               .contains(
-                  "FAILED no DKIM record at alerts1._domainkey.example.com; publish: alerts1._domainkey.example.com. IN TXT \"v=DKIM1; k=ed25519; p="),
+                  "FAILED no DKIM record at alerts1._domainkey.example.com; publish: alerts1._domainkey.example.com. IN TXT \"v=DKIM1; k=rsa; p="),
           missing.out());
       assertTrue(
           missing
@@ -222,7 +227,7 @@ class AlertMailDkimTest {
               .contains("warning: d=example.com is not the From domain shop.example: DMARC"),
           missing.out());
 
-      dns.txt("alerts1._domainkey.example.com", other);
+      dns.txt("alerts1._domainkey.example.com", other.substring(0, 200), other.substring(200));
       Run wrong = run(concat(settings, new String[] {"--dns-server", dns.address().toString()}));
       assertEquals(78, wrong.code(), wrong.out());
       assertTrue(

@@ -102,6 +102,9 @@ public final class TestDnsServer implements AutoCloseable {
     var data = new ByteArrayOutputStream();
     for (String text : strings) {
       byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+      if (bytes.length > 255) {
+        throw new IllegalArgumentException("a TXT string holds at most 255 bytes: " + bytes.length);
+      }
       data.write(bytes.length);
       data.write(bytes, 0, bytes.length);
     }
