@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alertmail.alert.Alert;
 import dev.alertmail.alert.AlertEvent;
+import dev.alertmail.mail.DkimKey;
+import dev.alertmail.mail.DkimSigner;
+import dev.alertmail.mail.IndependentDkimVerifier;
 import dev.alertmail.smtp.ScriptedSmtpServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -53,28 +57,33 @@ class AlertSenderRecipientRetryTest {
     peer.expect("MAIL FROM:<alerts@example.com>").send("250 ok");
   }
 
+  /** Takes the mail for ops@ and refuses oncall@ for now, then takes it for oncall@ alone. */
+  private static ScriptedSmtpServer oncallBusyOnceThenAccepted(List<String> messages)
+      throws Exception {
+    return ScriptedSmtpServer.sessions(
+        peer -> {
+          greet(peer);
+          peer.expect("RCPT TO:<ops@example.com>").send("250 ok");
+          peer.expect("RCPT TO:<oncall@example.com>").send("450 4.2.1 mailbox busy");
+          peer.expect("DATA").send("354 go on");
+          messages.add(peer.readData());
+          peer.send("250 queued as A1");
+          peer.expect("QUIT").send("221 bye");
+        },
+        peer -> {
+          greet(peer);
+          peer.expect("RCPT TO:<oncall@example.com>").send("250 ok");
+          peer.expect("DATA").send("354 go on");
+          messages.add(peer.readData());
+          peer.send("250 queued as B2");
+          peer.expect("QUIT").send("221 bye");
+        });
+  }
+
   @Test
   void aRecipientRefusedForNowIsRetriedAloneWithTheSameMail() throws Exception {
     var messages = new CopyOnWriteArrayList<String>();
-    try (ScriptedSmtpServer server =
-        ScriptedSmtpServer.sessions(
-            peer -> {
-              greet(peer);
-              peer.expect("RCPT TO:<ops@example.com>").send("250 ok");
-              peer.expect("RCPT TO:<oncall@example.com>").send("450 4.2.1 mailbox busy");
-              peer.expect("DATA").send("354 go on");
-              messages.add(peer.readData());
-              peer.send("250 queued as A1");
-              peer.expect("QUIT").send("221 bye");
-            },
-            peer -> {
-              greet(peer);
-              peer.expect("RCPT TO:<oncall@example.com>").send("250 ok");
-              peer.expect("DATA").send("354 go on");
-              messages.add(peer.readData());
-              peer.send("250 queued as B2");
-              peer.expect("QUIT").send("221 bye");
-            })) {
+    try (ScriptedSmtpServer server = oncallBusyOnceThenAccepted(messages)) {
       var sender = new AlertSender(config(server.port()), sink, clock, new SplittableRandom(3));
       sender.start();
       sender.offer(alert());
@@ -101,6 +110,41 @@ class AlertSenderRecipientRetryTest {
           status.stream()
               .anyMatch(s -> s.contains("to oncall@example.com via") && s.contains("(retry 1)")),
           status.toString());
+    }
+  }
+
+  /** A signed mail is signed once: the retry carries the same signature, and it still verifies. */
+  @Test
+  void aSignedMailRetriedForOneRecipientKeepsItsSignature() throws Exception {
+    IndependentDkimVerifier.assumeAvailable();
+    var signer =
+        new DkimSigner(
+            "example.com", "alerts1", DkimKey.generate(DkimKey.Algorithm.ED25519_SHA256), clock);
+    var messages = new CopyOnWriteArrayList<String>();
+    try (ScriptedSmtpServer server = oncallBusyOnceThenAccepted(messages)) {
+      var sender =
+          new AlertSender(
+              SenderConfigs.signed(config(server.port()), signer),
+              sink,
+              clock,
+              new SplittableRandom(3));
+      sender.start();
+      sender.offer(alert());
+      SenderThreads.await(
+          () -> status.stream().anyMatch(s -> s.contains("is waiting for a retry")),
+          "the refused recipient waits: " + status);
+      now.set(now.get().plus(Duration.ofMinutes(6))); // past the first backoff
+      SenderThreads.await(() -> messages.size() == 2, "retried: " + status);
+      assertTrue(sender.stop(Duration.ofSeconds(5)));
+
+      assertTrue(messages.get(0).startsWith("DKIM-Signature: v=1; a=ed25519-sha256;"));
+      assertEquals(messages.get(0), messages.get(1), "signed once: the same bytes again");
+      assertEquals(
+          "pass",
+          IndependentDkimVerifier.verify(
+              messages.get(1).getBytes(StandardCharsets.US_ASCII),
+              signer.recordName(),
+              signer.key().txtRecord()));
     }
   }
 

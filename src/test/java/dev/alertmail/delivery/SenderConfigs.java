@@ -53,6 +53,11 @@ final class SenderConfigs {
         null);
   }
 
+  /** The configuration, with every mail signed by the signer. */
+  static SenderConfig signed(SenderConfig mail, dev.alertmail.mail.DkimSigner signer) {
+    return with(mail, mail.from(), mail.to(), mail.alertmanager(), signer);
+  }
+
   /**
    * A fleet's configuration: every alert to the given replicas, refreshed every minute, resolved
    * after five quiet minutes, mailed to a plain relay on {@code smtpPort} (none when 0) when no
@@ -73,12 +78,26 @@ final class SenderConfigs {
             null,
             null,
             Duration.ofSeconds(2));
+    return with(
+        mail,
+        smtpPort == 0 ? null : mail.from(),
+        smtpPort == 0 ? List.of() : mail.to(),
+        fleet,
+        mail.dkim());
+  }
+
+  private static SenderConfig with(
+      SenderConfig mail,
+      dev.alertmail.mail.MailAddress from,
+      List<dev.alertmail.mail.MailAddress> to,
+      dev.alertmail.alertmanager.AlertmanagerConfig fleet,
+      dev.alertmail.mail.DkimSigner dkim) {
     return new SenderConfig(
         mail.name(),
         mail.application(),
         mail.zone(),
-        smtpPort == 0 ? null : mail.from(),
-        smtpPort == 0 ? List.of() : mail.to(),
+        from,
+        to,
         mail.cc(),
         mail.bcc(),
         mail.format(),
@@ -102,6 +121,6 @@ final class SenderConfigs {
         mail.appPackages(),
         mail.maxMailSize(),
         fleet,
-        mail.dkim());
+        dkim);
   }
 }
