@@ -46,7 +46,7 @@ public final class IndependentDkimVerifier {
     }
     if (!available && "1".equals(System.getenv("ALERTMAIL_REQUIRE_DKIM"))) {
       throw new AssertionError(
-          "ALERTMAIL_REQUIRE_DKIM=1 but dkimpy is missing: apt-get install python3-dkim");
+          "ALERTMAIL_REQUIRE_DKIM=1 but dkimpy is missing: apt-get install python3-dkim python3-nacl");
     }
     assumeTrue(available, "dkimpy (python3-dkim) is not installed");
   }
