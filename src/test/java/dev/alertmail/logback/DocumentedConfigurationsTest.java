@@ -35,7 +35,8 @@ class DocumentedConfigurationsTest {
     Matcher matcher = XML_BLOCK.matcher(readme);
     while (matcher.find()) {
       if (matcher.group(1).contains("<configuration")) {
-        configurations.add(asSpringBootWould(matcher.group(1)));
+        configurations.add(
+            dev.alertmail.mail.DocumentedDkimKey.inPlace(asSpringBootWould(matcher.group(1))));
       }
     }
     return configurations.stream();
