@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.alertmail.mail.DkimKey;
+import dev.alertmail.mail.IndependentDkimVerifier;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +26,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The behaviour both appenders share, run against each through its own framework: delivery,
@@ -81,12 +89,13 @@ public abstract class AppenderContract {
    * (through GreenMail, which adds its own headers) verifies for an independent verifier, with the
    * record {@code alertmail dkim-key} would have printed.
    */
-  @Test
-  void aSignedMailVerifiesAsItArrived(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    dev.alertmail.mail.IndependentDkimVerifier.assumeAvailable();
-    var key =
-        dev.alertmail.mail.DkimKey.generate(dev.alertmail.mail.DkimKey.Algorithm.ED25519_SHA256);
-    Path file = java.nio.file.Files.writeString(dir.resolve("dkim.pem"), key.pem());
+  @ParameterizedTest
+  @EnumSource(DkimKey.Algorithm.class)
+  void aSignedMailVerifiesAsItArrived(DkimKey.Algorithm algorithm, @TempDir Path dir)
+      throws Exception {
+    IndependentDkimVerifier.assumeAvailable();
+    var key = DkimKey.generate(algorithm);
+    Path file = Files.writeString(dir.resolve("dkim.pem"), key.pem());
     try (AppenderHarness app = harness()) {
       app.configure(
           plain(
@@ -100,25 +109,30 @@ public abstract class AppenderContract {
               "dkimKey",
               file.toString()));
       assertTrue(app.started(), app.errors().toString());
-      app.log("ERROR", "com.shop.Checkout", "payment für Bestellung Ä-1 failed", null);
+      // a UTF-8 subject long enough to fold, lines that start with dots, a stack trace
+      app.log(
+          "ERROR",
+          "com.shop.Checkout",
+          "payment für Bestellung Ä-1 failed: the provider said Überweisung abgelehnt, "
+              + "noch einmal versuchen? 支付失败\n.leading dot\n..two dots\n.",
+          new IllegalStateException("declined"));
 
       assertTrue(greenMail.waitForIncomingEmail(10_000, 1), app.errors().toString());
-      byte[] raw =
-          com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(
-                  greenMail.getReceivedMessages()[0])
-              .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      String raw = GreenMailUtil.getWholeMessage(greenMail.getReceivedMessages()[0]);
+      assertTrue(raw.contains("\r\n.."), "a dot-stuffed line arrived unstuffed: " + raw);
       assertEquals(
           "pass",
-          dev.alertmail.mail.IndependentDkimVerifier.verify(
-              raw, "alerts1._domainkey.example.com", key.txtRecord()));
+          IndependentDkimVerifier.verify(
+              raw.getBytes(StandardCharsets.US_ASCII),
+              "alerts1._domainkey.example.com",
+              key.txtRecord()));
     }
   }
 
   @Test
-  void signingSettingsThatCannotSignAreReportedByName(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws Exception {
+  void signingSettingsThatCannotSignAreReportedByName(@TempDir Path dir) throws Exception {
     Path pkcs1 =
-        java.nio.file.Files.writeString(
+        Files.writeString(
             dir.resolve("old.pem"),
             "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n");
     try (AppenderHarness app = harness()) {
