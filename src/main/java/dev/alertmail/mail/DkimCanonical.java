@@ -1,6 +1,7 @@
 package dev.alertmail.mail;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ final class DkimCanonical {
   /** The header fields, in order, and where the body starts. */
   record Parsed(List<Field> fields, int bodyStart) {}
 
+  private static final byte[] CRLF = {'\r', '\n'};
+
   private DkimCanonical() {}
 
   /** Splits a message into its header fields and the offset of its body. */
@@ -36,7 +39,8 @@ final class DkimCanonical {
       while (fieldEnd + 2 < n && (message[fieldEnd + 2] == ' ' || message[fieldEnd + 2] == '\t')) {
         fieldEnd = lineEnd(message, fieldEnd + 2);
       }
-      String field = new String(message, at, fieldEnd - at, StandardCharsets.US_ASCII);
+      // byte for byte: a raw 8-bit byte is signed as the receiver gets it, not as a '?'
+      String field = new String(message, at, fieldEnd - at, StandardCharsets.ISO_8859_1);
       int colon = field.indexOf(':');
       if (colon > 0) {
         fields.add(new Field(field.substring(0, colon), field.substring(colon + 1)));
@@ -82,44 +86,96 @@ final class DkimCanonical {
   }
 
   /**
-   * The body from {@code start}: each run of spaces and tabs one space, none at a line's end, no
-   * empty lines at the end, and a CRLF after the last line when there is any text.
+   * The body from {@code start}, written to {@code out}: each run of spaces and tabs one space,
+   * none at a line's end, no empty lines at the end, and a CRLF after the last line when there is
+   * any text. Written in runs, without a copy of the body: a mail may hold megabytes, and the
+   * digest that takes them needs no more than a stream.
    */
-  static byte[] body(byte[] message, int start) {
-    var out = new ByteArrayOutputStream(Math.max(0, message.length - start));
-    var line = new ByteArrayOutputStream(256);
+  static void body(byte[] message, int start, OutputStream out) throws IOException {
     int emptyLines = 0;
     int at = start;
     int n = message.length;
     while (at < n) {
       int end = lineEnd(message, at);
-      line.reset();
+      boolean text = false;
       boolean space = false;
+      int run = at;
       for (int i = at; i < end; i++) {
         byte b = message[i];
-        if (b == ' ' || b == '\t') {
-          space = true;
+        if (b != ' ' && b != '\t') {
           continue;
         }
-        if (space) {
-          line.write(' ');
+        if (i > run) {
+          if (!text) {
+            emptyLines = endLines(out, emptyLines); // kept back until text follows them
+          }
+          if (space) {
+            out.write(' '); // a run before the text, too: it becomes one space, not none
+          }
+          out.write(message, run, i - run);
+          text = true;
         }
-        space = false;
-        line.write(b);
+        space = true;
+        run = i + 1;
       }
-      if (line.size() == 0) {
-        emptyLines++; // kept back: empty lines count only when text follows them
-      } else {
-        for (; emptyLines > 0; emptyLines--) {
-          out.write('\r');
-          out.write('\n');
+      if (end > run) {
+        if (!text) {
+          emptyLines = endLines(out, emptyLines);
         }
-        out.write(line.toByteArray(), 0, line.size());
-        out.write('\r');
-        out.write('\n');
+        if (space) {
+          out.write(' ');
+        }
+        out.write(message, run, end - run);
+        text = true;
+      }
+      if (text) {
+        out.write(CRLF);
+      } else {
+        emptyLines++;
       }
       at = end + 2;
     }
-    return out.toByteArray();
+  }
+
+  private static int endLines(OutputStream out, int emptyLines) throws IOException {
+    for (int i = 0; i < emptyLines; i++) {
+      out.write(CRLF);
+    }
+    return 0;
+  }
+
+  /**
+   * The message with every bare CR or LF made a CRLF, as the SMTP layer writes it (RFC 5321
+   * §2.3.8): the signature must cover the bytes the receiver gets. The same array when it has none,
+   * the usual case.
+   */
+  static byte[] wireLineEnds(byte[] message) {
+    int bare = 0;
+    for (int i = 0; i < message.length; i++) {
+      if (message[i] == '\r' && (i + 1 == message.length || message[i + 1] != '\n')) {
+        bare++;
+      } else if (message[i] == '\n' && (i == 0 || message[i - 1] != '\r')) {
+        bare++;
+      }
+    }
+    if (bare == 0) {
+      return message;
+    }
+    byte[] out = new byte[message.length + bare];
+    int o = 0;
+    for (int i = 0; i < message.length; i++) {
+      byte b = message[i];
+      if (b == '\r' && i + 1 < message.length && message[i + 1] == '\n') {
+        out[o++] = '\r';
+        out[o++] = '\n';
+        i++;
+      } else if (b == '\r' || b == '\n') {
+        out[o++] = '\r';
+        out[o++] = '\n';
+      } else {
+        out[o++] = b;
+      }
+    }
+    return out;
   }
 }

@@ -1,7 +1,11 @@
 package dev.alertmail.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
@@ -79,11 +83,14 @@ public final class DkimSigner {
     return selector + "._domainkey." + domain;
   }
 
-  /** {@return the mail with its {@code DKIM-Signature} header on top} */
-  public byte[] sign(byte[] message) {
+  /**
+   * {@return the mail with its {@code DKIM-Signature} header on top} A bare CR or LF in the mail
+   * comes back as CRLF, as SMTP sends it, so that the signature covers what the receiver gets.
+   */
+  public byte[] sign(byte[] rendered) {
+    byte[] message = DkimCanonical.wireLineEnds(rendered);
     DkimCanonical.Parsed parsed = DkimCanonical.parse(message);
-    String bodyHash =
-        Base64.getEncoder().encodeToString(sha256(DkimCanonical.body(message, parsed.bodyStart())));
+    String bodyHash = Base64.getEncoder().encodeToString(bodyHash(message, parsed.bodyStart()));
 
     List<String> signed = new ArrayList<>();
     Map<String, List<DkimCanonical.Field>> byName = new HashMap<>();
@@ -109,7 +116,7 @@ public final class DkimSigner {
     String canonical = DkimCanonical.header("DKIM-Signature", value);
     // the signature header is signed with an empty b= and without its CRLF
     input.append(canonical, 0, canonical.length() - 2);
-    byte[] signature = key.sign(input.toString().getBytes(StandardCharsets.US_ASCII));
+    byte[] signature = key.sign(input.toString().getBytes(StandardCharsets.ISO_8859_1));
 
     var out = new ByteArrayOutputStream(message.length + 1024);
     byte[] head =
@@ -187,11 +194,17 @@ public final class DkimSigner {
     return out.toString();
   }
 
-  private static byte[] sha256(byte[] data) {
+  private static byte[] bodyHash(byte[] message, int bodyStart) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      try (var digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+        DkimCanonical.body(message, bodyStart, digest);
+      }
+      return sha256.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a digest does not fail to write", e);
     }
   }
 }

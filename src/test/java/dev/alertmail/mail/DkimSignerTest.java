@@ -171,4 +171,33 @@ class DkimSignerTest {
       assertTrue(line.length() <= 78, line);
     }
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("signers")
+  void bareLineEndsAndRawUtf8HeadersAreSignedAsSmtpSendsThem(DkimSigner signer) throws Exception {
+    // not what MimeRenderer makes, but a caller of this public class may: the wire gets CRLF
+    // for every bare CR or LF, and 8-bit header bytes as they are
+    byte[] loose =
+        ("From: alerts@shop.example\nTo: oncall@shop.example\r\nSubject: Grüße aus der"
+                + " Zentrale\n\nline one\nline two\rline three\n.dot\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    byte[] signed = signer.sign(loose);
+
+    String text = new String(signed, StandardCharsets.UTF_8);
+    assertTrue(text.endsWith("line one\r\nline two\r\nline three\r\n.dot\r\n"), text);
+    assertTrue(text.replace("\r\n", "").indexOf('\n') < 0, "no bare LF left: " + text);
+    assertTrue(text.replace("\r\n", "").indexOf('\r') < 0, "no bare CR left: " + text);
+    assertEquals("pass", verify(signer, signed));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBodyOfMegabytesWithRunsOfWhiteSpaceVerifies() throws Exception {
+    // the body is hashed as a stream, with no canonical copy: maxMailSize allows 64 MB
+    String line = "at com.shop.orders.Checkout.pay(Checkout.java:42)  \t trailing  \n";
+    String body = line.repeat((8 << 20) / line.length());
+    byte[] signed = ED25519.sign(MimeRenderer.render(mail("Database down", body, null)));
+
+    assertEquals("pass", verify(ED25519, signed));
+  }
 }
