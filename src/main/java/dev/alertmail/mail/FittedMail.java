@@ -34,10 +34,14 @@ public record FittedMail(MailMessage message, byte[] bytes, boolean shortened) {
     byte[] bytes = null;
     for (Detail detail : Detail.STEPS) {
       boolean full = detail == Detail.FULL;
+      boolean last = detail == Detail.STEPS.get(Detail.STEPS.size() - 1);
       message = composer.compose(digest, now, detail, full ? null : note(limit, limitName));
       bytes = MimeRenderer.render(message);
-      // signed once, as it will go out: the limit counts the signature too
-      bytes = signer == null ? bytes : signer.sign(bytes);
+      // signed once, as it will go out (the limit counts the signature too), and only a mail that
+      // could fit: signing hashes the whole mail, which is wasted on one that is made again
+      if (signer != null && (bytes.length <= limit || last)) {
+        bytes = signer.sign(bytes);
+      }
       if (bytes.length <= limit) {
         return new FittedMail(message, bytes, !full);
       }
