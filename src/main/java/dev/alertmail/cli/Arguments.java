@@ -29,6 +29,9 @@ record Arguments(String command, Map<String, String> options, List<String> posit
           "out",
           "type");
 
+  /** The options of {@code dkim-key}, and all it takes besides {@code --help}. */
+  static final Set<String> DKIM_KEY_OPTIONS = Set.of("domain", "selector", "out", "type");
+
   /** Flags that would put a secret in the process list; refused with a pointer to the way. */
   static final Set<String> SECRETS =
       Set.of(
@@ -74,6 +77,7 @@ record Arguments(String command, Map<String, String> options, List<String> posit
         throw new CliFailure(
             ExitCode.USAGE, "unknown flag --" + name + ": see alertmail " + args[0] + " --help");
       }
+      checkCommandTakes(args[0], name);
       if (SWITCHES.contains(name)) {
         options.put(name, value == null ? "true" : value);
         continue;
@@ -88,6 +92,34 @@ record Arguments(String command, Map<String, String> options, List<String> posit
       options.put(name, previous == null ? value : previous + "," + value);
     }
     return new Arguments(args[0], options, positionals);
+  }
+
+  /**
+   * A flag of one command given to another would be dropped in silence: {@code send --selector}
+   * would send unsigned mail to someone who believes it signed.
+   */
+  private static void checkCommandTakes(String command, String name) throws CliFailure {
+    boolean dkimKey = command.equals("dkim-key");
+    if (!dkimKey && DKIM_KEY_OPTIONS.contains(name)) {
+      throw new CliFailure(
+          ExitCode.USAGE,
+          "--"
+              + name
+              + " is a flag of alertmail dkim-key"
+              + (name.equals("domain") || name.equals("selector")
+                  ? "; " + command + " signs with --dkim-" + name
+                  : "")
+              + ": see alertmail "
+              + command
+              + " --help");
+    }
+    if (dkimKey && !DKIM_KEY_OPTIONS.contains(name) && !name.equals("help")) {
+      throw new CliFailure(
+          ExitCode.USAGE,
+          "dkim-key takes --domain, --selector, --out and --type, not --"
+              + name
+              + ": see alertmail dkim-key --help");
+    }
   }
 
   private static boolean isSettingFlag(String name) {

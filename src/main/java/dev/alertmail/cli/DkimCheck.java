@@ -5,12 +5,20 @@ import dev.alertmail.mail.DkimSigner;
 import dev.alertmail.mail.MailAddress;
 import dev.alertmail.smtp.MxResolver;
 import dev.alertmail.smtp.SmtpException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code dkim} step of {@code alertmail check}: the key can sign, the DNS record holds its
@@ -18,6 +26,10 @@ import java.util.Map;
  * also says what signing does not fix.
  */
 final class DkimCheck {
+
+  private static final byte[] PROBE =
+      "From: check@alertmail.invalid\r\nSubject: check\r\n\r\nsigned by alertmail check\r\n"
+          .getBytes(StandardCharsets.US_ASCII);
 
   private DkimCheck() {}
 
@@ -46,9 +58,25 @@ final class DkimCheck {
       }
       return ExitCode.OK;
     }
+    try {
+      signer.sign(PROBE); // a key the JDK reads may still fail to sign; better here than at 3 a.m.
+    } catch (RuntimeException e) {
+      out.println(
+          CheckCommand.line(
+              "dkim",
+              0,
+              "FAILED "
+                  + signer.key()
+                  + " from "
+                  + settings.get("dkimKey").strip()
+                  + " does not sign: "
+                  + e.getClass().getSimpleName()));
+      return ExitCode.CONFIG;
+    }
     out.println(
         CheckCommand.line(
             "dkim", 0, signer.key() + " from " + settings.get("dkimKey").strip() + ": can sign"));
+    permissions(Path.of(settings.get("dkimKey").strip()), signer.domain(), out);
     ExitCode result = record(signer, dns, out);
     align(signer, from, out);
     if (mxRouting) {
@@ -66,10 +94,9 @@ final class DkimCheck {
     String publish =
         "publish: "
             + name
-            + ". IN TXT \""
-            + signer.key().txtRecord()
-            + "\" (alertmail dkim-key"
-            + " prints it)";
+            + ". IN TXT "
+            + DkimKeyCommand.quoted(signer.key().txtRecord())
+            + " (alertmail dkim-key prints it)";
     long start = System.nanoTime();
     List<String> records;
     try {
@@ -88,10 +115,10 @@ final class DkimCheck {
               "dkim DNS", elapsed, "FAILED no DKIM record at " + name + "; " + publish));
       return ExitCode.CONFIG;
     }
-    String expected = signer.key().publicKeyBase64();
+    byte[] expected = Base64.getDecoder().decode(signer.key().publicKeyBase64());
     for (Map<String, String> tags : keys) {
       String type = tags.getOrDefault("k", "rsa");
-      if (tags.get("p").equals(expected)
+      if (samePublicKey(expected, tags.get("p"))
           && type.equalsIgnoreCase(signer.key().algorithm().keyType())) {
         out.println(
             CheckCommand.line("dkim DNS", elapsed, name + ": k=" + type + ", p= matches the key"));
@@ -113,18 +140,94 @@ final class DkimCheck {
     return ExitCode.CONFIG;
   }
 
-  /** DMARC passes on DKIM only when d= and the From domain share their organisational domain. */
+  /** Anyone who can read the key can sign mail as the domain: say so when others can. */
+  private static void permissions(Path key, String domain, PrintStream out) {
+    Set<PosixFilePermission> granted;
+    try {
+      granted = Files.getPosixFilePermissions(key);
+    } catch (IOException | UnsupportedOperationException e) {
+      return; // read a moment ago; a file system without POSIX permissions has nothing to say
+    }
+    String who =
+        granted.contains(PosixFilePermission.OTHERS_READ)
+            ? "every user of this host"
+            : granted.contains(PosixFilePermission.GROUP_READ) ? "its group" : null;
+    if (who != null) {
+      out.println(
+          "warning: "
+              + key
+              + " is readable by "
+              + who
+              + ", who can then sign mail as "
+              + domain
+              + ": chmod 600 "
+              + key
+              + " (owned by the application's user)");
+    }
+  }
+
+  /**
+   * Whether a record's {@code p=} holds the key: the same bytes, or, for RSA, the PKCS#1 {@code
+   * RSAPublicKey} that some tools publish instead of the whole SubjectPublicKeyInfo, which ends
+   * with it (after the BIT STRING's unused-bits byte, 0).
+   */
+  static boolean samePublicKey(byte[] ours, String p) {
+    byte[] published;
+    try {
+      published = Base64.getDecoder().decode(p);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (Arrays.equals(ours, published)) {
+      return true;
+    }
+    int at = ours.length - published.length;
+    return published.length > 0
+        && published[0] == 0x30
+        && at > 0
+        && ours[at - 1] == 0
+        && Arrays.equals(ours, at, ours.length, published, 0, published.length);
+  }
+
+  /**
+   * DMARC passes on DKIM only when d= and the From domain align: the same, or (relaxed alignment,
+   * DMARC's default) sharing their organisational domain, which takes the public-suffix list to
+   * know for sure; a parent or child of the other shares it.
+   */
   private static void align(DkimSigner signer, MailAddress from, PrintStream out) {
     if (from == null) {
       return;
     }
     String fromDomain = from.domain().toLowerCase(Locale.ROOT);
     String d = signer.domain();
-    boolean aligned =
-        fromDomain.equals(d) || fromDomain.endsWith("." + d) || d.endsWith("." + fromDomain);
-    if (aligned) {
+    String common = commonParent(d, fromDomain);
+    if (fromDomain.equals(d)) {
       out.println(
           CheckCommand.line("dkim", 0, "d=" + d + " aligns with the From domain " + fromDomain));
+    } else if (fromDomain.endsWith("." + d) || d.endsWith("." + fromDomain)) {
+      out.println(
+          CheckCommand.line(
+              "dkim",
+              0,
+              "d="
+                  + d
+                  + " aligns with the From domain "
+                  + fromDomain
+                  + " under relaxed alignment, DMARC's default (a policy with adkim=s needs them"
+                  + " equal)"));
+    } else if (common.indexOf('.') > 0) {
+      out.println(
+          CheckCommand.line(
+              "dkim",
+              0,
+              "d="
+                  + d
+                  + " and the From domain "
+                  + fromDomain
+                  + " align under relaxed alignment, DMARC's default, if "
+                  + common
+                  + " is their organisational domain (not a public suffix such as co.uk); a"
+                  + " policy with adkim=s needs them equal"));
     } else {
       out.println(
           "warning: d="
@@ -137,6 +240,20 @@ final class DkimCheck {
               + " or send from an address at "
               + d);
     }
+  }
+
+  /**
+   * The labels both names end with: {@code example.com} of {@code a.example.com, b.example.com}.
+   */
+  private static String commonParent(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    int shared = 0;
+    while (shared < Math.min(x.length, y.length)
+        && x[x.length - 1 - shared].equals(y[y.length - 1 - shared])) {
+      shared++;
+    }
+    return String.join(".", Arrays.copyOfRange(x, x.length - shared, x.length));
   }
 
   /** The tags of a record, {@code v=DKIM1; k=rsa; p=...}, with white space taken out of values. */

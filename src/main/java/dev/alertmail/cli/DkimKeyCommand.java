@@ -4,14 +4,20 @@ import dev.alertmail.config.DkimChecks;
 import dev.alertmail.mail.DkimKey;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code alertmail dkim-key}: makes a signing key readable by its owner only, and prints the DNS
@@ -42,11 +48,19 @@ final class DkimKeyCommand {
         };
     DkimKey key = DkimKey.generate(algorithm);
     Path path = Path.of(file).toAbsolutePath();
-    write(path, key.pem());
+    boolean ownerOnly = write(path, key.pem());
 
     String name =
         selector.toLowerCase(Locale.ROOT) + "._domainkey." + domain.toLowerCase(Locale.ROOT);
-    out.println("wrote " + key + " to " + path + " (readable by its owner only)");
+    out.println(
+        "wrote "
+            + key
+            + " to "
+            + path
+            + (ownerOnly
+                ? " (readable by its owner only: the application's user must be it, see chown)"
+                : " (this file system has no POSIX permissions: make it readable by the"
+                    + " application's user only)"));
     out.println("publish this TXT record in the DNS of " + domain + ":");
     out.println("  " + name + ". IN TXT " + quoted(key.txtRecord()));
     if (algorithm == DkimKey.Algorithm.ED25519_SHA256) {
@@ -73,17 +87,39 @@ final class DkimKeyCommand {
     return arguments.option(flag).strip();
   }
 
-  /** Created with owner-only permissions from the start, and never over an existing file. */
-  private static void write(Path path, String pem) throws CliFailure {
+  /**
+   * Opened once: new (never over an existing file, never through a link), owner-only from the
+   * start, and removed again when the write fails, so that a failed run does not leave an empty
+   * file that every later run refuses to replace.
+   *
+   * @return whether the file system made it owner-only (one without POSIX permissions cannot)
+   */
+  private static boolean write(Path path, String pem) throws CliFailure {
+    Set<OpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     try {
+      boolean ownerOnly = true;
+      SeekableByteChannel opened;
       try {
-        Files.createFile(
-            path,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        opened =
+            Files.newByteChannel(
+                path,
+                options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
-        Files.createFile(path); // no POSIX permissions on this file system
+        opened = Files.newByteChannel(path, options);
+        ownerOnly = false;
       }
-      Files.writeString(path, pem, StandardCharsets.US_ASCII);
+      try (SeekableByteChannel channel = opened) {
+        ByteBuffer bytes = ByteBuffer.wrap(pem.getBytes(StandardCharsets.US_ASCII));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      } catch (IOException e) {
+        Files.deleteIfExists(path);
+        throw e;
+      }
+      return ownerOnly;
     } catch (FileAlreadyExistsException e) {
       throw new CliFailure(
           ExitCode.CONFIG, path + " exists: a key is never overwritten; choose another --out");

@@ -226,6 +226,10 @@ class AlertMailDkimTest {
               .out()
               .contains("warning: d=example.com is not the From domain shop.example: DMARC"),
           missing.out());
+      String publish = missing.out().substring(missing.out().indexOf("publish: "));
+      assertTrue(
+          publish.contains("\" \""),
+          "in strings of at most 255, as a zone file takes them: " + publish);
 
       dns.txt("alerts1._domainkey.example.com", other.substring(0, 200), other.substring(200));
       Run wrong = run(concat(settings, new String[] {"--dns-server", dns.address().toString()}));
@@ -234,6 +238,108 @@ class AlertMailDkimTest {
           wrong.out().contains("the record's p= is another key than the one in dkimKey"),
           wrong.out());
     }
+  }
+
+  @Test
+  void checkTakesAnRsaRecordInPkcs1FormAndWarnsOfAKeyOthersCanRead() throws Exception {
+    Path key = dir.resolve("dkim.pem");
+    run("dkim-key", "--domain", "example.com", "--selector", "alerts1", "--out", key.toString());
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
+    byte[] spki = java.util.Base64.getDecoder().decode(DkimKey.read(key).publicKeyBase64());
+    // some tools publish the PKCS#1 RSAPublicKey, the end of the SubjectPublicKeyInfo
+    byte[] pkcs1 = java.util.Arrays.copyOfRange(spki, 24, spki.length);
+    assertEquals(0x30, pkcs1[0] & 0xff, "a DER SEQUENCE");
+    String record = "v=DKIM1; k=rsa; p=" + java.util.Base64.getEncoder().encodeToString(pkcs1);
+    try (TestDnsServer dns = TestDnsServer.start()) {
+      dns.txt("alerts1._domainkey.example.com", record.substring(0, 200), record.substring(200));
+
+      Run checked =
+          run(
+              "check",
+              "--smtp-host",
+              "127.0.0.1",
+              "--smtp-port",
+              String.valueOf(greenMail.getSmtp().getPort()),
+              "--tls",
+              "none",
+              "--from",
+              "alerts@mail.example.com",
+              "--to",
+              "ops@example.com",
+              "--dkim-domain",
+              "example.com",
+              "--dkim-selector",
+              "alerts1",
+              "--dkim-key",
+              key.toString(),
+              "--dns-server",
+              dns.address().toString());
+
+      assertEquals(0, checked.code(), checked.out() + checked.err());
+      assertTrue(checked.out().contains("k=rsa, p= matches the key"), checked.out());
+      assertTrue(
+          checked
+              .out()
+              .contains(
+                  "d=example.com aligns with the From domain mail.example.com under relaxed"
+                      + " alignment, DMARC's default (a policy with adkim=s needs them equal)"),
+          checked.out());
+      assertTrue(
+          checked
+              .out()
+              .contains(
+                  "warning: "
+                      + key
+                      + " is readable by its group, who can then sign mail as example.com:"
+                      + " chmod 600 "),
+          checked.out());
+    }
+  }
+
+  @Test
+  void theFlagsOfDkimKeyAreRefusedElsewhereAndTheOtherWayRound() {
+    Run send = run("send", "--to", "ops@example.com", "--selector", "alerts1");
+    assertEquals(64, send.code());
+    assertTrue(
+        send.err()
+            .contains(
+                "--selector is a flag of alertmail dkim-key; send signs with" + " --dkim-selector"),
+        send.err());
+
+    Run key =
+        run(
+            "dkim-key",
+            "--domain",
+            "example.com",
+            "--selector",
+            "alerts1",
+            "--dkim-key",
+            dir.resolve("k.pem").toString());
+    assertEquals(64, key.code());
+    assertTrue(
+        key.err()
+            .contains("dkim-key takes --domain, --selector, --out and --type, not" + " --dkim-key"),
+        key.err());
+  }
+
+  @Test
+  void dkimKeyNeverWritesThroughALink() throws Exception {
+    Path target = dir.resolve("elsewhere.pem");
+    Path link = Files.createSymbolicLink(dir.resolve("dkim.pem"), target);
+
+    Run made =
+        run(
+            "dkim-key",
+            "--domain",
+            "example.com",
+            "--selector",
+            "alerts1",
+            "--out",
+            link.toString());
+
+    assertEquals(78, made.code(), made.out());
+    assertTrue(made.err().contains("exists: a key is never overwritten"), made.err());
+    assertFalse(Files.exists(target), "nothing written where the link points");
   }
 
   private static String[] concat(String[] a, String[] b) {
