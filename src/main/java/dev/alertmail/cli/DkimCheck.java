@@ -200,7 +200,7 @@ final class DkimCheck {
     }
     String fromDomain = from.domain().toLowerCase(Locale.ROOT);
     String d = signer.domain();
-    String common = commonParent(d, fromDomain);
+    String common = DkimChecks.commonParent(d, fromDomain);
     if (fromDomain.equals(d)) {
       out.println(
           CheckCommand.line("dkim", 0, "d=" + d + " aligns with the From domain " + fromDomain));
@@ -240,20 +240,6 @@ final class DkimCheck {
               + " or send from an address at "
               + d);
     }
-  }
-
-  /**
-   * The labels both names end with: {@code example.com} of {@code a.example.com, b.example.com}.
-   */
-  private static String commonParent(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    int shared = 0;
-    while (shared < Math.min(x.length, y.length)
-        && x[x.length - 1 - shared].equals(y[y.length - 1 - shared])) {
-      shared++;
-    }
-    return String.join(".", Arrays.copyOfRange(x, x.length - shared, x.length));
   }
 
   /** The tags of a record, {@code v=DKIM1; k=rsa; p=...}, with white space taken out of values. */

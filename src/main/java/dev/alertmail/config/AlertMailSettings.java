@@ -169,13 +169,16 @@ public final class AlertMailSettings {
    * @param bufferSize context events shown before a trigger
    * @param subject the subject pattern
    * @param shutdownTimeout the bound on stop()
+   * @param warnings settings that work but may not do what was meant, to report at start (named as
+   *     logback.xml elements; {@link SettingWords} speaks them in other words)
    */
   public record Validated(
       SenderConfig sender,
       String triggerLevel,
       int bufferSize,
       String subject,
-      Duration shutdownTimeout) {}
+      Duration shutdownTimeout,
+      List<String> warnings) {}
 
   /**
    * Checks every setting.
@@ -287,7 +290,24 @@ public final class AlertMailSettings {
             maxMailSize,
             alertmanager,
             dkim);
-    return new Validated(sender, level, bufferSize, subject, shutdownTimeout);
+    return new Validated(
+        sender, level, bufferSize, subject, shutdownTimeout, warnings(relays, from, dkim));
+  }
+
+  private List<String> warnings(List<HostPort> relays, MailAddress from, DkimSigner dkim) {
+    List<String> warnings = new ArrayList<>();
+    if (relays.isEmpty() && get("username") != null) {
+      warnings.add(
+          "<username> is set but <smtpHost> is not: with MX routing each recipient domain's"
+              + " servers are asked, and they do not take your credentials. Set <smtpHost> to"
+              + " your provider's submission server.");
+    }
+    String misaligned =
+        dkim == null || from == null ? null : DkimChecks.misalignment(dkim.domain(), from.domain());
+    if (misaligned != null) {
+      warnings.add(misaligned);
+    }
+    return List.copyOf(warnings);
   }
 
   /** The configured packages, or those the application shows (its main class's). */

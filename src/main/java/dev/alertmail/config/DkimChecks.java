@@ -4,7 +4,9 @@ import dev.alertmail.mail.DkimKey;
 import dev.alertmail.mail.DkimSigner;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The signing settings, {@code dkimDomain}, {@code dkimSelector} and {@code dkimKey}: all three or
@@ -66,6 +68,46 @@ public final class DkimChecks {
       return null;
     }
     return new DkimSigner(domain.strip(), selector.strip(), key, InstantSource.system());
+  }
+
+  /**
+   * {@return why mail signed as {@code d=} may still fail DMARC for this sender, or null} DMARC
+   * passes on DKIM only when {@code d=} aligns with the From domain: the same, or under relaxed
+   * alignment (its default) sharing the organisational domain, which takes the public-suffix list
+   * to know for sure; a parent, a child or a sibling under a common parent is given the benefit of
+   * the doubt.
+   */
+  public static String misalignment(String d, String fromDomain) {
+    String signing = d.toLowerCase(Locale.ROOT);
+    String from = fromDomain.toLowerCase(Locale.ROOT);
+    if (commonParent(signing, from).indexOf('.') > 0 || signing.equals(from)) {
+      return null;
+    }
+    return "<dkimDomain>"
+        + signing
+        + "</dkimDomain> is not the domain of <from> ("
+        + from
+        + "): DMARC, which Gmail and Yahoo require of bulk senders, passes on DKIM only when they"
+        + " align; sign as "
+        + from
+        + " or send from an address at "
+        + signing
+        + ". Mail is signed and sent anyway.";
+  }
+
+  /**
+   * {@return the labels both names end with}: {@code example.com} of {@code a.example.com} and
+   * {@code b.example.com}, {@code com} of {@code example.com} and {@code other.com}
+   */
+  public static String commonParent(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    int shared = 0;
+    while (shared < Math.min(x.length, y.length)
+        && x[x.length - 1 - shared].equals(y[y.length - 1 - shared])) {
+      shared++;
+    }
+    return String.join(".", Arrays.copyOfRange(x, x.length - shared, x.length));
   }
 
   /** {@return what is wrong with a DNS name, or null}: labels of letters, digits and hyphens */

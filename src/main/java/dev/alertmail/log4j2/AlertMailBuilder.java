@@ -212,6 +212,9 @@ public final class AlertMailBuilder extends MailAttributes<AlertMailBuilder>
       LOGGER.error("AlertMail [{}] not created: fix the attributes above.", name);
       return null;
     }
+    for (String warning : valid.warnings()) {
+      LOGGER.warn("AlertMail [{}]: {}", name, SettingWords.LOG4J.speak(warning));
+    }
     if (getFilter() != null && triggerLevel() != null) {
       LOGGER.warn("AlertMail [{}]: triggerLevel is ignored because a filter is set.", name);
     }

@@ -100,11 +100,8 @@ public class AlertMailAppender extends MailProperties {
     shutdownTimeout = valid.shutdownTimeout();
     threading = config.threading();
     ReloadHandoff.Parked parked = ReloadHandoff.takeOver(getContext(), getName(), settings());
-    if (config.relays().isEmpty() && config.username() != null) {
-      addWarn(
-          "<username> is set but <smtpHost> is not: with MX routing each recipient domain's"
-              + " servers are asked, and they do not take your credentials. Set <smtpHost> to"
-              + " your provider's submission server.");
+    for (String warning : valid.warnings()) {
+      addWarn("Appender [" + getName() + "]: " + warning);
     }
     if (parked != null) {
       // a reload with the same settings: the pending mail and the dedup memory carry over

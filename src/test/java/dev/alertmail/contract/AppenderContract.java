@@ -130,6 +130,67 @@ public abstract class AppenderContract {
   }
 
   @Test
+  void aSigningDomainThatDoesNotAlignWithFromIsAWarningAndMailIsStillSigned(@TempDir Path dir)
+      throws Exception {
+    IndependentDkimVerifier.assumeAvailable();
+    var key = DkimKey.generate(DkimKey.Algorithm.ED25519_SHA256);
+    Path file = Files.writeString(dir.resolve("dkim.pem"), key.pem());
+    try (AppenderHarness app = harness()) {
+      app.configure(
+          plain(
+              greenMail.getSmtp().getPort(),
+              "groupWait",
+              "0 seconds",
+              "dkimDomain",
+              "other.org",
+              "dkimSelector",
+              "alerts1",
+              "dkimKey",
+              file.toString()));
+      assertTrue(app.started(), app.errors().toString());
+      assertTrue(
+          app.warnings().stream()
+              .anyMatch(
+                  w ->
+                      w.contains(
+                          app.named("dkimDomain").equals("dkimDomain")
+                              ? "dkimDomain=\"other.org\" is not the domain of from (example.com):"
+                                  + " DMARC"
+                              : "<dkimDomain>other.org</dkimDomain> is not the domain of <from>"
+                                  + " (example.com): DMARC")),
+          app.warnings().toString());
+
+      app.log("ERROR", "com.shop.Checkout", "payment failed", null);
+      assertTrue(greenMail.waitForIncomingEmail(10_000, 1), app.errors().toString());
+      byte[] raw =
+          GreenMailUtil.getWholeMessage(greenMail.getReceivedMessages()[0])
+              .getBytes(StandardCharsets.US_ASCII);
+      assertEquals(
+          "pass",
+          IndependentDkimVerifier.verify(raw, "alerts1._domainkey.other.org", key.txtRecord()));
+    }
+  }
+
+  @Test
+  void credentialsUnderMxRoutingAreAWarning() {
+    try (AppenderHarness app = harness()) {
+      Map<String, String> settings = plain(25, "username", "alerts", "password", "secret");
+      settings.remove("smtpHost");
+      app.configure(settings);
+
+      assertTrue(app.started(), app.errors().toString());
+      String expected =
+          app.named("username")
+              + " is set but "
+              + app.named("smtpHost")
+              + " is not: with MX routing each recipient domain's servers are asked";
+      assertTrue(
+          app.warnings().stream().anyMatch(w -> w.contains(expected)), app.warnings().toString());
+      assertFalse(app.warnings().toString().contains("secret"));
+    }
+  }
+
+  @Test
   void signingSettingsThatCannotSignAreReportedByName(@TempDir Path dir) throws Exception {
     Path pkcs1 =
         Files.writeString(

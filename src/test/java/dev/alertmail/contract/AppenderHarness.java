@@ -25,6 +25,9 @@ public interface AppenderHarness extends AutoCloseable {
   /** The framework's status messages at error level, as a user would read them. */
   List<String> errors();
 
+  /** The framework's status messages at warning level or above. */
+  List<String> warnings();
+
   /** How the framework names a setting in its configuration, e.g. {@code <tls>} or {@code tls}. */
   String named(String setting);
 

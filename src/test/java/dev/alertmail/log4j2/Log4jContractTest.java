@@ -60,6 +60,11 @@ class Log4jContractTest extends AppenderContract {
       }
 
       @Override
+      public List<String> warnings() {
+        return log4j.messages(Level.WARN);
+      }
+
+      @Override
       public String named(String setting) {
         return setting;
       }

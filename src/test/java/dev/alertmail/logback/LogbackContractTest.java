@@ -92,6 +92,11 @@ class LogbackContractTest extends AppenderContract {
       }
 
       @Override
+      public List<String> warnings() {
+        return logback.statusMessages(Status.WARN);
+      }
+
+      @Override
       public String named(String setting) {
         return "<" + setting + ">";
       }
