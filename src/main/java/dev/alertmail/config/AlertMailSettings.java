@@ -291,23 +291,12 @@ public final class AlertMailSettings {
             alertmanager,
             dkim);
     return new Validated(
-        sender, level, bufferSize, subject, shutdownTimeout, warnings(relays, from, dkim));
-  }
-
-  private List<String> warnings(List<HostPort> relays, MailAddress from, DkimSigner dkim) {
-    List<String> warnings = new ArrayList<>();
-    if (relays.isEmpty() && get("username") != null) {
-      warnings.add(
-          "<username> is set but <smtpHost> is not: with MX routing each recipient domain's"
-              + " servers are asked, and they do not take your credentials. Set <smtpHost> to"
-              + " your provider's submission server.");
-    }
-    String misaligned =
-        dkim == null || from == null ? null : DkimChecks.misalignment(dkim.domain(), from.domain());
-    if (misaligned != null) {
-      warnings.add(misaligned);
-    }
-    return List.copyOf(warnings);
+        sender,
+        level,
+        bufferSize,
+        subject,
+        shutdownTimeout,
+        StartWarnings.of(relays, get("username"), from, dkim));
   }
 
   /** The configured packages, or those the application shows (its main class's). */
