@@ -184,8 +184,11 @@ public final class AlertMailCli {
       return fleetResult; // no mail fallback configured: nothing more to check
     }
     SmtpSetup setup = SmtpSetup.of(settings);
+    java.util.function.UnaryOperator<String> words =
+        logback ? w -> w : log4j2 ? SettingWords.LOG4J::speak : SettingWords.CLI::speak;
     ExitCode signing =
-        DkimCheck.check(settings, setup.from(), setup.mxResolver(), setup.relays().isEmpty(), out);
+        DkimCheck.check(
+            settings, setup.from(), setup.mxResolver(), setup.relays().isEmpty(), out, words);
     ExitCode result;
     try (WaitNotice notice =
         new WaitNotice(
@@ -193,20 +196,16 @@ public final class AlertMailCli {
             err,
             "DNS, the connection or the greeting of " + setup.route(),
             SendCommand.bounds(setup))) {
-      result =
-          CheckCommand.check(
-              settings,
-              notice,
-              out,
-              logback
-                  ? words -> words
-                  : log4j2 ? SettingWords.LOG4J::speak : SettingWords.CLI::speak);
+      result = CheckCommand.check(settings, notice, out, words);
     }
-    if (result == ExitCode.OK) {
-      result = fleetResult;
-    }
-    if (result == ExitCode.OK) {
-      result = signing;
+    if (result == ExitCode.OK && (fleetResult != ExitCode.OK || signing != ExitCode.OK)) {
+      // the server's OK is the last line: it must not read as the verdict
+      out.println(
+          "FAILED: the "
+              + (fleetResult != ExitCode.OK ? "alertmanager" : "dkim")
+              + " step above"
+              + (arguments.has("send-test") ? "; no test mail sent" : ""));
+      result = fleetResult != ExitCode.OK ? fleetResult : signing;
     }
     if (result == ExitCode.OK && arguments.has("send-test")) {
       return SendCommand.send(

@@ -12,13 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code dkim} step of {@code alertmail check}: the key can sign, the DNS record holds its
@@ -35,7 +32,12 @@ final class DkimCheck {
 
   /** {@return OK, or CONFIG when mail would go out with a signature no receiver can verify} */
   static ExitCode check(
-      Settings settings, MailAddress from, MxResolver dns, boolean mxRouting, PrintStream out) {
+      Settings settings,
+      MailAddress from,
+      MxResolver dns,
+      boolean mxRouting,
+      PrintStream out,
+      UnaryOperator<String> words) {
     List<String> problems = new ArrayList<>();
     DkimSigner signer =
         DkimChecks.signer(
@@ -44,7 +46,7 @@ final class DkimCheck {
             settings.get("dkimKey"),
             problems);
     if (!problems.isEmpty()) {
-      problems.forEach(p -> out.println(CheckCommand.line("dkim", 0, "FAILED " + p)));
+      problems.forEach(p -> out.println(CheckCommand.line("dkim", 0, "FAILED " + words.apply(p))));
       return ExitCode.CONFIG;
     }
     if (signer == null) {
@@ -107,37 +109,46 @@ final class DkimCheck {
       return ExitCode.TEMP_FAIL;
     }
     long elapsed = System.nanoTime() - start;
-    List<Map<String, String>> keys =
-        records.stream().map(DkimCheck::tags).filter(t -> t.containsKey("p")).toList();
+    List<DkimRecord> keys =
+        records.stream().map(DkimRecord::parse).filter(DkimRecord::isKey).toList();
     if (keys.isEmpty()) {
       out.println(
           CheckCommand.line(
               "dkim DNS", elapsed, "FAILED no DKIM record at " + name + "; " + publish));
       return ExitCode.CONFIG;
     }
-    byte[] expected = Base64.getDecoder().decode(signer.key().publicKeyBase64());
-    for (Map<String, String> tags : keys) {
-      String type = tags.getOrDefault("k", "rsa");
-      if (samePublicKey(expected, tags.get("p"))
-          && type.equalsIgnoreCase(signer.key().algorithm().keyType())) {
-        out.println(
-            CheckCommand.line("dkim DNS", elapsed, name + ": k=" + type + ", p= matches the key"));
-        return ExitCode.OK;
-      }
+    if (keys.size() > 1) {
+      out.println(
+          CheckCommand.line(
+              "dkim DNS",
+              elapsed,
+              "FAILED "
+                  + name
+                  + " has "
+                  + keys.size()
+                  + " DKIM records: receivers take one, or none (OpenDKIM refuses), so keep only"
+                  + " the one for this key; "
+                  + publish));
+      return ExitCode.CONFIG;
     }
-    Map<String, String> found = keys.get(0);
-    String why =
-        found.get("p").isEmpty()
-            ? "the record's p= is empty: the key was revoked"
-            : !found.getOrDefault("k", "rsa").equalsIgnoreCase(signer.key().algorithm().keyType())
-                ? "the record is for k="
-                    + found.getOrDefault("k", "rsa")
-                    + ", the key is "
-                    + signer.key().algorithm().keyType()
-                : "the record's p= is another key than the one in dkimKey";
+    DkimRecord found = keys.get(0);
+    String why = found.problem(signer.key());
+    if (why != null) {
+      out.println(
+          CheckCommand.line("dkim DNS", elapsed, "FAILED " + name + ": " + why + "; " + publish));
+      return ExitCode.CONFIG;
+    }
     out.println(
-        CheckCommand.line("dkim DNS", elapsed, "FAILED " + name + ": " + why + "; " + publish));
-    return ExitCode.CONFIG;
+        CheckCommand.line(
+            "dkim DNS", elapsed, name + ": k=" + found.keyType() + ", p= matches the key"));
+    if (found.testing()) {
+      out.println(
+          "warning: "
+              + name
+              + " has t=y (testing): receivers may treat the mail as unsigned; take it out once"
+              + " mail verifies");
+    }
+    return ExitCode.OK;
   }
 
   /** Anyone who can read the key can sign mail as the domain: say so when others can. */
@@ -167,29 +178,6 @@ final class DkimCheck {
   }
 
   /**
-   * Whether a record's {@code p=} holds the key: the same bytes, or, for RSA, the PKCS#1 {@code
-   * RSAPublicKey} that some tools publish instead of the whole SubjectPublicKeyInfo, which ends
-   * with it (after the BIT STRING's unused-bits byte, 0).
-   */
-  static boolean samePublicKey(byte[] ours, String p) {
-    byte[] published;
-    try {
-      published = Base64.getDecoder().decode(p);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    if (Arrays.equals(ours, published)) {
-      return true;
-    }
-    int at = ours.length - published.length;
-    return published.length > 0
-        && published[0] == 0x30
-        && at > 0
-        && ours[at - 1] == 0
-        && Arrays.equals(ours, at, ours.length, published, 0, published.length);
-  }
-
-  /**
    * DMARC passes on DKIM only when d= and the From domain align: the same, or (relaxed alignment,
    * DMARC's default) sharing their organisational domain, which takes the public-suffix list to
    * know for sure; a parent or child of the other shares it.
@@ -201,10 +189,11 @@ final class DkimCheck {
     String fromDomain = from.domain().toLowerCase(Locale.ROOT);
     String d = signer.domain();
     String common = DkimChecks.commonParent(d, fromDomain);
+    boolean organisational = DkimChecks.couldBeOrganisational(common);
     if (fromDomain.equals(d)) {
       out.println(
           CheckCommand.line("dkim", 0, "d=" + d + " aligns with the From domain " + fromDomain));
-    } else if (fromDomain.endsWith("." + d) || d.endsWith("." + fromDomain)) {
+    } else if (organisational && (fromDomain.endsWith("." + d) || d.endsWith("." + fromDomain))) {
       out.println(
           CheckCommand.line(
               "dkim",
@@ -215,7 +204,7 @@ final class DkimCheck {
                   + fromDomain
                   + " under relaxed alignment, DMARC's default (a policy with adkim=s needs them"
                   + " equal)"));
-    } else if (common.indexOf('.') > 0) {
+    } else if (organisational) {
       out.println(
           CheckCommand.line(
               "dkim",
@@ -226,8 +215,7 @@ final class DkimCheck {
                   + fromDomain
                   + " align under relaxed alignment, DMARC's default, if "
                   + common
-                  + " is their organisational domain (not a public suffix such as co.uk); a"
-                  + " policy with adkim=s needs them equal"));
+                  + " is their organisational domain; a policy with adkim=s needs them equal"));
     } else {
       out.println(
           "warning: d="
@@ -240,19 +228,5 @@ final class DkimCheck {
               + " or send from an address at "
               + d);
     }
-  }
-
-  /** The tags of a record, {@code v=DKIM1; k=rsa; p=...}, with white space taken out of values. */
-  static Map<String, String> tags(String record) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    for (String part : record.split(";")) {
-      int equals = part.indexOf('=');
-      if (equals > 0) {
-        tags.put(
-            part.substring(0, equals).strip().toLowerCase(Locale.ROOT),
-            part.substring(equals + 1).replaceAll("\\s", ""));
-      }
-    }
-    return tags;
   }
 }

@@ -28,7 +28,9 @@ final class DkimKeyCommand {
   private DkimKeyCommand() {}
 
   static ExitCode run(Arguments arguments, PrintStream out) throws CliFailure {
-    String domain = required(arguments, "domain", "the signing domain, e.g. --domain shop.example");
+    String domain =
+        DkimChecks.withoutRootDot(
+            required(arguments, "domain", "the signing domain, e.g. --domain shop.example"));
     String selector = required(arguments, "selector", "a selector, e.g. --selector alerts1");
     String file = required(arguments, "out", "the key file to write, e.g. --out dkim.pem");
     for (String[] name : new String[][] {{"--domain", domain}, {"--selector", selector}}) {
@@ -123,6 +125,21 @@ final class DkimKeyCommand {
     } catch (FileAlreadyExistsException e) {
       throw new CliFailure(
           ExitCode.CONFIG, path + " exists: a key is never overwritten; choose another --out");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CliFailure(
+          ExitCode.CONFIG,
+          "cannot write " + path + ": the directory " + path.getParent() + " does not exist");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new CliFailure(
+          ExitCode.CONFIG,
+          "cannot write " + path + ": permission denied for " + System.getProperty("user.name"));
+    } catch (java.nio.file.FileSystemException e) {
+      throw new CliFailure(
+          ExitCode.CONFIG,
+          "cannot write "
+              + path
+              + ": "
+              + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
     } catch (IOException e) {
       throw new CliFailure(ExitCode.CONFIG, "cannot write " + path + ": " + e.getMessage());
     }

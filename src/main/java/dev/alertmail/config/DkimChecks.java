@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The signing settings, {@code dkimDomain}, {@code dkimSelector} and {@code dkimKey}: all three or
@@ -14,6 +15,11 @@ import java.util.Locale;
  * file, never the key's text.
  */
 public final class DkimChecks {
+
+  private static final Set<String> SHARED_SECOND_LEVEL =
+      Set.of(
+          "ac", "co", "com", "edu", "gob", "go", "gov", "gv", "ltd", "me", "mil", "ne", "net",
+          "nhs", "nic", "or", "org", "plc", "sch");
 
   private DkimChecks() {}
 
@@ -43,7 +49,8 @@ public final class DkimChecks {
       return null;
     }
     int before = problems.size();
-    String badDomain = dnsNameProblem(domain.strip());
+    String signing = withoutRootDot(domain.strip());
+    String badDomain = dnsNameProblem(signing);
     if (badDomain != null) {
       problems.add("<dkimDomain> '" + domain.strip() + "' " + badDomain);
     }
@@ -67,20 +74,20 @@ public final class DkimChecks {
     if (problems.size() > before) {
       return null;
     }
-    return new DkimSigner(domain.strip(), selector.strip(), key, InstantSource.system());
+    return new DkimSigner(signing, selector.strip(), key, InstantSource.system());
   }
 
   /**
    * {@return why mail signed as {@code d=} may still fail DMARC for this sender, or null} DMARC
    * passes on DKIM only when {@code d=} aligns with the From domain: the same, or under relaxed
    * alignment (its default) sharing the organisational domain, which takes the public-suffix list
-   * to know for sure; a parent, a child or a sibling under a common parent is given the benefit of
-   * the doubt.
+   * to know for sure; a parent, a child or a sibling under a common parent that {@link
+   * #couldBeOrganisational could be} one is given the benefit of the doubt.
    */
   public static String misalignment(String d, String fromDomain) {
     String signing = d.toLowerCase(Locale.ROOT);
     String from = fromDomain.toLowerCase(Locale.ROOT);
-    if (commonParent(signing, from).indexOf('.') > 0 || signing.equals(from)) {
+    if (signing.equals(from) || couldBeOrganisational(commonParent(signing, from))) {
       return null;
     }
     return "<dkimDomain>"
@@ -108,6 +115,27 @@ public final class DkimChecks {
       shared++;
     }
     return String.join(".", Arrays.copyOfRange(x, x.length - shared, x.length));
+  }
+
+  /**
+   * {@return whether a name could be an organisational domain}: two labels or more, and not one of
+   * the shared second levels under a country code that registries sell names under ({@code co.uk},
+   * {@code com.au}, {@code ac.jp}). A heuristic: the public-suffix list, which is the real answer,
+   * changes monthly and is not shipped.
+   */
+  public static boolean couldBeOrganisational(String name) {
+    String[] labels = name.split("\\.");
+    if (name.isEmpty() || labels.length < 2) {
+      return false;
+    }
+    return !(labels.length == 2
+        && labels[1].length() == 2
+        && SHARED_SECOND_LEVEL.contains(labels[0]));
+  }
+
+  /** {@return the name without the root's dot}: {@code example.com.} as a zone file writes it */
+  public static String withoutRootDot(String name) {
+    return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
   }
 
   /** {@return what is wrong with a DNS name, or null}: labels of letters, digits and hyphens */

@@ -80,6 +80,14 @@ public final class DkimKey {
       text = Files.readString(file, StandardCharsets.US_ASCII);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalArgumentException(file + " does not exist");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new IllegalArgumentException(
+          "cannot read "
+              + file
+              + ": permission denied for the user "
+              + System.getProperty("user.name")
+              + "; the key must be readable by the application's user, and only by it (chown"
+              + " that user, chmod 600)");
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalArgumentException(file + " is not a PEM file (it is not ASCII text)");
     } catch (IOException e) {

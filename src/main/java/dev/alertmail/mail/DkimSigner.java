@@ -33,6 +33,7 @@ public final class DkimSigner {
   public static final List<String> HEADERS =
       List.of(
           "From",
+          "Reply-To",
           "To",
           "Cc",
           "Subject",
@@ -40,6 +41,7 @@ public final class DkimSigner {
           "Message-ID",
           "MIME-Version",
           "Content-Type",
+          "Content-Transfer-Encoding",
           "References",
           "In-Reply-To",
           "List-Id");

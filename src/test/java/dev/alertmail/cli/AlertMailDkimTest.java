@@ -237,7 +237,98 @@ class AlertMailDkimTest {
       assertTrue(
           wrong.out().contains("the record's p= is another key than the one in dkimKey"),
           wrong.out());
+      String[] lines = wrong.out().strip().split("\n");
+      assertEquals(
+          "FAILED: the dkim step above",
+          lines[lines.length - 1],
+          "the server's OK is not the last word: " + wrong.out());
     }
+  }
+
+  @Test
+  void twoRecordsFailAndSendTestSendsNothingWhileAStepFails() throws Exception {
+    Path key = dir.resolve("dkim.pem");
+    // Ed25519: two RSA records overflow a UDP answer, which the test DNS server does not truncate
+    run(
+        "dkim-key",
+        "--domain",
+        "example.com",
+        "--selector",
+        "alerts1",
+        "--out",
+        key.toString(),
+        "--type",
+        "ed25519");
+    try (TestDnsServer dns = TestDnsServer.start()) {
+      dns.txt("alerts1._domainkey.example.com", DkimKey.read(key).txtRecord());
+      dns.txt(
+          "alerts1._domainkey.example.com",
+          DkimKey.generate(DkimKey.Algorithm.ED25519_SHA256).txtRecord());
+
+      Run checked =
+          run(
+              "check",
+              "--send-test",
+              "--smtp-host",
+              "127.0.0.1",
+              "--smtp-port",
+              String.valueOf(greenMail.getSmtp().getPort()),
+              "--tls",
+              "none",
+              "--from",
+              "alerts@example.com",
+              "--to",
+              "ops@example.com",
+              "--dkim-domain",
+              "example.com",
+              "--dkim-selector",
+              "alerts1",
+              "--dkim-key",
+              key.toString(),
+              "--dns-server",
+              dns.address().toString());
+
+      assertEquals(78, checked.code(), checked.out());
+      assertTrue(
+          checked
+              .out()
+              .contains("FAILED alerts1._domainkey.example.com has 2 DKIM records: receivers take"),
+          checked.out());
+      assertTrue(
+          checked.out().strip().endsWith("FAILED: the dkim step above; no test mail sent"),
+          checked.out());
+      assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+  }
+
+  @Test
+  void aKeyFileProblemIsNamedByTheFlagThatSetIt() {
+    Run checked =
+        run(
+            "check",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            String.valueOf(greenMail.getSmtp().getPort()),
+            "--tls",
+            "none",
+            "--from",
+            "alerts@example.com",
+            "--to",
+            "ops@example.com",
+            "--dkim-domain",
+            "example.com.",
+            "--dkim-selector",
+            "alerts1",
+            "--dkim-key",
+            dir.resolve("missing.pem").toString());
+
+    assertEquals(78, checked.code(), checked.out());
+    assertTrue(
+        checked
+            .out()
+            .contains("FAILED --dkim-key " + dir.resolve("missing.pem") + " does not exist"),
+        checked.out());
   }
 
   @Test

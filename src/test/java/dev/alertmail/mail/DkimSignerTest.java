@@ -140,8 +140,12 @@ class DkimSignerTest {
         signed.replace("MIME-Version: 1.0\r\n", "MIME-Version: 1.0\r\nSubject: All fine\r\n");
     String from =
         signed.replace("MIME-Version: 1.0\r\n", "MIME-Version: 1.0\r\nFrom: ceo@shop.example\r\n");
+    // answers would go elsewhere: a mail has no Reply-To, and it is signed as absent
+    String replyTo =
+        signed.replace(
+            "MIME-Version: 1.0\r\n", "MIME-Version: 1.0\r\nReply-To: ceo@evil.example\r\n");
 
-    for (String tampered : List.of(body, subject, added, from)) {
+    for (String tampered : List.of(body, subject, added, from, replyTo)) {
       assertTrue(!tampered.equals(signed));
       String verdict = verify(signer, tampered.getBytes(StandardCharsets.US_ASCII));
       assertTrue(verdict.startsWith("fail"), verdict);
@@ -163,9 +167,9 @@ class DkimSignerTest {
     String list =
         header.substring(header.indexOf(" h=") + 3, header.indexOf(';', header.indexOf(" h=")));
     assertEquals(
-        "From:From:To:To:Cc:Cc:Subject:Subject:Date:Date:Message-ID:Message-ID:"
-            + "MIME-Version:MIME-Version:Content-Type:Content-Type:References:References:"
-            + "In-Reply-To:List-Id",
+        "From:From:Reply-To:To:To:Cc:Cc:Subject:Subject:Date:Date:Message-ID:Message-ID:"
+            + "MIME-Version:MIME-Version:Content-Type:Content-Type:Content-Transfer-Encoding:"
+            + "References:References:In-Reply-To:List-Id",
         list.replace(" ", ""));
     for (String line : signed.substring(0, signed.indexOf("\r\nDate:")).split("\r\n")) {
       assertTrue(line.length() <= 78, line);
