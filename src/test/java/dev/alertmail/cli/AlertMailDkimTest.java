@@ -135,24 +135,7 @@ class AlertMailDkimTest {
             "--out",
             key.toString());
     String record = printedRecord(made.out());
-    String[] settings = {
-      "--smtp-host",
-      "127.0.0.1",
-      "--smtp-port",
-      String.valueOf(greenMail.getSmtp().getPort()),
-      "--tls",
-      "none",
-      "--from",
-      "alerts@example.com",
-      "--to",
-      "ops@example.com",
-      "--dkim-domain",
-      "example.com",
-      "--dkim-selector",
-      "alerts1",
-      "--dkim-key",
-      key.toString()
-    };
+    String[] settings = signing("alerts@example.com", "example.com", key);
 
     Run sent = run(concat(new String[] {"send", "--subject", "db1: disk full"}, settings));
 
@@ -192,25 +175,8 @@ class AlertMailDkimTest {
     Path key = dir.resolve("dkim.pem");
     run("dkim-key", "--domain", "example.com", "--selector", "alerts1", "--out", key.toString());
     String other = DkimKey.generate(DkimKey.Algorithm.RSA_SHA256).txtRecord();
-    String[] settings = {
-      "check",
-      "--smtp-host",
-      "127.0.0.1",
-      "--smtp-port",
-      String.valueOf(greenMail.getSmtp().getPort()),
-      "--tls",
-      "none",
-      "--from",
-      "alerts@shop.example",
-      "--to",
-      "ops@example.com",
-      "--dkim-domain",
-      "example.com",
-      "--dkim-selector",
-      "alerts1",
-      "--dkim-key",
-      key.toString()
-    };
+    String[] settings =
+        concat(new String[] {"check"}, signing("alerts@shop.example", "example.com", key));
     try (TestDnsServer dns = TestDnsServer.start()) {
       dns.txt("other._domainkey.example.com", "v=DKIM1; p=x");
       Run missing = run(concat(settings, new String[] {"--dns-server", dns.address().toString()}));
@@ -267,26 +233,9 @@ class AlertMailDkimTest {
 
       Run checked =
           run(
-              "check",
-              "--send-test",
-              "--smtp-host",
-              "127.0.0.1",
-              "--smtp-port",
-              String.valueOf(greenMail.getSmtp().getPort()),
-              "--tls",
-              "none",
-              "--from",
-              "alerts@example.com",
-              "--to",
-              "ops@example.com",
-              "--dkim-domain",
-              "example.com",
-              "--dkim-selector",
-              "alerts1",
-              "--dkim-key",
-              key.toString(),
-              "--dns-server",
-              dns.address().toString());
+              concat(
+                  new String[] {"check", "--send-test", "--dns-server", dns.address().toString()},
+                  signing("alerts@example.com", "example.com", key)));
 
       assertEquals(78, checked.code(), checked.out());
       assertTrue(
@@ -305,23 +254,9 @@ class AlertMailDkimTest {
   void aKeyFileProblemIsNamedByTheFlagThatSetIt() {
     Run checked =
         run(
-            "check",
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            String.valueOf(greenMail.getSmtp().getPort()),
-            "--tls",
-            "none",
-            "--from",
-            "alerts@example.com",
-            "--to",
-            "ops@example.com",
-            "--dkim-domain",
-            "example.com.",
-            "--dkim-selector",
-            "alerts1",
-            "--dkim-key",
-            dir.resolve("missing.pem").toString());
+            concat(
+                new String[] {"check"},
+                signing("alerts@example.com", "example.com.", dir.resolve("missing.pem"))));
 
     assertEquals(78, checked.code(), checked.out());
     assertTrue(
@@ -346,25 +281,9 @@ class AlertMailDkimTest {
 
       Run checked =
           run(
-              "check",
-              "--smtp-host",
-              "127.0.0.1",
-              "--smtp-port",
-              String.valueOf(greenMail.getSmtp().getPort()),
-              "--tls",
-              "none",
-              "--from",
-              "alerts@mail.example.com",
-              "--to",
-              "ops@example.com",
-              "--dkim-domain",
-              "example.com",
-              "--dkim-selector",
-              "alerts1",
-              "--dkim-key",
-              key.toString(),
-              "--dns-server",
-              dns.address().toString());
+              concat(
+                  new String[] {"check", "--dns-server", dns.address().toString()},
+                  signing("alerts@mail.example.com", "example.com", key)));
 
       assertEquals(0, checked.code(), checked.out() + checked.err());
       assertTrue(checked.out().contains("k=rsa, p= matches the key"), checked.out());
@@ -431,6 +350,28 @@ class AlertMailDkimTest {
     assertEquals(78, made.code(), made.out());
     assertTrue(made.err().contains("exists: a key is never overwritten"), made.err());
     assertFalse(Files.exists(target), "nothing written where the link points");
+  }
+
+  /** The flags of mail from {@code from} to GreenMail, signed as {@code d=domain, s=alerts1}. */
+  private static String[] signing(String from, String domain, Path key) {
+    return new String[] {
+      "--smtp-host",
+      "127.0.0.1",
+      "--smtp-port",
+      String.valueOf(greenMail.getSmtp().getPort()),
+      "--tls",
+      "none",
+      "--from",
+      from,
+      "--to",
+      "ops@example.com",
+      "--dkim-domain",
+      domain,
+      "--dkim-selector",
+      "alerts1",
+      "--dkim-key",
+      key.toString()
+    };
   }
 
   private static String[] concat(String[] a, String[] b) {
