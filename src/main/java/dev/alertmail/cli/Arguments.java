@@ -29,6 +29,17 @@ record Arguments(String command, Map<String, String> options, List<String> posit
           "out",
           "type");
 
+  /** Flags that take a comma-separated list, and so may be given more than once. */
+  static final Set<String> LISTS =
+      Set.of(
+          "to",
+          "cc",
+          "bcc",
+          "smtp-host",
+          "app-packages",
+          "alertmanager-url",
+          "alertmanager-labels");
+
   /** The options of {@code dkim-key}, and all it takes besides {@code --help}. */
   static final Set<String> DKIM_KEY_OPTIONS = Set.of("domain", "selector", "out", "type");
 
@@ -89,6 +100,12 @@ record Arguments(String command, Map<String, String> options, List<String> posit
         value = args[++i];
       }
       String previous = options.get(name);
+      if (previous != null && !LISTS.contains(name)) {
+        // joined, '26,25' would be reported as a bad port; either one taken, a typo would hide
+        throw new CliFailure(
+            ExitCode.USAGE,
+            "--" + name + " is given twice ('" + previous + "' and '" + value + "'): give it once");
+      }
       options.put(name, previous == null ? value : previous + "," + value);
     }
     return new Arguments(args[0], options, positionals);

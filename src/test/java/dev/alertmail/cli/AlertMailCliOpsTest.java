@@ -519,6 +519,20 @@ class AlertMailCliOpsTest {
   }
 
   @Test
+  void aFlagGivenTwiceIsAUsageErrorUnlessItTakesAList() {
+    Run twice =
+        run(Map.of(), "send", "--to", "ops@example.com", "--smtp-port", "26", "--smtp-port", "25");
+    assertEquals(64, twice.code());
+    assertTrue(
+        twice.err().contains("--smtp-port is given twice ('26' and '25'): give it once"),
+        twice.err());
+
+    Run list =
+        run(Map.of(), "send", "--to", "ops@example.com", "--to", "lead@example.com", "--tsl", "x");
+    assertTrue(list.err().contains("unknown flag --tsl"), "--to twice is fine: " + list.err());
+  }
+
+  @Test
   void versionIsTheProjectsVersion() {
     Run run = run(Map.of(), "send", "--version");
     assertEquals(0, run.code());
