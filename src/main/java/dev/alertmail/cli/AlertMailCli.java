@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -198,12 +200,20 @@ public final class AlertMailCli {
             SendCommand.bounds(setup))) {
       result = CheckCommand.check(settings, notice, out, words);
     }
-    if (result == ExitCode.OK && (fleetResult != ExitCode.OK || signing != ExitCode.OK)) {
+    List<String> failed = new ArrayList<>();
+    if (fleetResult != ExitCode.OK) {
+      failed.add("alertmanager");
+    }
+    if (signing != ExitCode.OK) {
+      failed.add("dkim");
+    }
+    if (result == ExitCode.OK && !failed.isEmpty()) {
       // the server's OK is the last line: it must not read as the verdict
       out.println(
           "FAILED: the "
-              + (fleetResult != ExitCode.OK ? "alertmanager" : "dkim")
-              + " step above"
+              + String.join(" and ", failed)
+              + (failed.size() > 1 ? " steps" : " step")
+              + " above"
               + (arguments.has("send-test") ? "; no test mail sent" : ""));
       result = fleetResult != ExitCode.OK ? fleetResult : signing;
     }

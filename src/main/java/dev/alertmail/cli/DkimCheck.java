@@ -7,7 +7,6 @@ import dev.alertmail.smtp.MxResolver;
 import dev.alertmail.smtp.SmtpException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -23,10 +22,6 @@ import java.util.function.UnaryOperator;
  * also says what signing does not fix.
  */
 final class DkimCheck {
-
-  private static final byte[] PROBE =
-      "From: check@alertmail.invalid\r\nSubject: check\r\n\r\nsigned by alertmail check\r\n"
-          .getBytes(StandardCharsets.US_ASCII);
 
   private DkimCheck() {}
 
@@ -60,25 +55,10 @@ final class DkimCheck {
       }
       return ExitCode.OK;
     }
-    try {
-      signer.sign(PROBE); // a key the JDK reads may still fail to sign; better here than at 3 a.m.
-    } catch (RuntimeException e) {
-      out.println(
-          CheckCommand.line(
-              "dkim",
-              0,
-              "FAILED "
-                  + signer.key()
-                  + " from "
-                  + settings.get("dkimKey").strip()
-                  + " does not sign: "
-                  + e.getClass().getSimpleName()));
-      return ExitCode.CONFIG;
-    }
-    out.println(
-        CheckCommand.line(
-            "dkim", 0, signer.key() + " from " + settings.get("dkimKey").strip() + ": can sign"));
-    permissions(Path.of(settings.get("dkimKey").strip()), signer.domain(), out);
+    Path key = Path.of(settings.get("dkimKey").strip());
+    // DkimChecks.signer has signed a probe with it
+    out.println(CheckCommand.line("dkim", 0, signer.key() + " from " + key + ": can sign"));
+    permissions(key, signer.domain(), out);
     ExitCode result = record(signer, dns, out);
     align(signer, from, out);
     if (mxRouting) {
@@ -188,35 +168,7 @@ final class DkimCheck {
     }
     String fromDomain = from.domain().toLowerCase(Locale.ROOT);
     String d = signer.domain();
-    String common = DkimChecks.commonParent(d, fromDomain);
-    boolean organisational = DkimChecks.couldBeOrganisational(common);
-    if (fromDomain.equals(d)) {
-      out.println(
-          CheckCommand.line("dkim", 0, "d=" + d + " aligns with the From domain " + fromDomain));
-    } else if (organisational && (fromDomain.endsWith("." + d) || d.endsWith("." + fromDomain))) {
-      out.println(
-          CheckCommand.line(
-              "dkim",
-              0,
-              "d="
-                  + d
-                  + " aligns with the From domain "
-                  + fromDomain
-                  + " under relaxed alignment, DMARC's default (a policy with adkim=s needs them"
-                  + " equal)"));
-    } else if (organisational) {
-      out.println(
-          CheckCommand.line(
-              "dkim",
-              0,
-              "d="
-                  + d
-                  + " and the From domain "
-                  + fromDomain
-                  + " align under relaxed alignment, DMARC's default, if "
-                  + common
-                  + " is their organisational domain; a policy with adkim=s needs them equal"));
-    } else {
+    if (DkimChecks.misalignment(d, fromDomain) != null) {
       out.println(
           "warning: d="
               + d
@@ -227,6 +179,32 @@ final class DkimCheck {
               + fromDomain
               + " or send from an address at "
               + d);
+    } else if (fromDomain.equals(d)) {
+      out.println(
+          CheckCommand.line("dkim", 0, "d=" + d + " aligns with the From domain " + fromDomain));
+    } else if (fromDomain.endsWith("." + d) || d.endsWith("." + fromDomain)) {
+      out.println(
+          CheckCommand.line(
+              "dkim",
+              0,
+              "d="
+                  + d
+                  + " aligns with the From domain "
+                  + fromDomain
+                  + " under relaxed alignment, DMARC's default (a policy with adkim=s needs them"
+                  + " equal)"));
+    } else {
+      out.println(
+          CheckCommand.line(
+              "dkim",
+              0,
+              "d="
+                  + d
+                  + " and the From domain "
+                  + fromDomain
+                  + " align under relaxed alignment, DMARC's default, if "
+                  + DkimChecks.commonParent(d, fromDomain)
+                  + " is their organisational domain; a policy with adkim=s needs them equal"));
     }
   }
 }

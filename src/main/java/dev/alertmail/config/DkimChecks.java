@@ -2,6 +2,7 @@ package dev.alertmail.config;
 
 import dev.alertmail.mail.DkimKey;
 import dev.alertmail.mail.DkimSigner;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -20,6 +21,9 @@ public final class DkimChecks {
       Set.of(
           "ac", "co", "com", "edu", "gob", "go", "gov", "gv", "ltd", "me", "mil", "ne", "net",
           "nhs", "nic", "or", "org", "plc", "sch");
+
+  private static final byte[] PROBE =
+      "From: start@alertmail.invalid\r\n\r\nprobe\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private DkimChecks() {}
 
@@ -74,7 +78,22 @@ public final class DkimChecks {
     if (problems.size() > before) {
       return null;
     }
-    return new DkimSigner(signing, selector.strip(), key, InstantSource.system());
+    DkimSigner signer = new DkimSigner(signing, selector.strip(), key, InstantSource.system());
+    try {
+      // a key the JDK reads may still fail to sign: better at start than at 3 a.m.
+      signer.sign(PROBE);
+    } catch (RuntimeException e) {
+      problems.add(
+          "<dkimKey> "
+              + keyFile.strip()
+              + ": the "
+              + key
+              + " does not sign ("
+              + e.getClass().getSimpleName()
+              + ")");
+      return null;
+    }
+    return signer;
   }
 
   /**
@@ -123,7 +142,7 @@ public final class DkimChecks {
    * {@code com.au}, {@code ac.jp}). A heuristic: the public-suffix list, which is the real answer,
    * changes monthly and is not shipped.
    */
-  public static boolean couldBeOrganisational(String name) {
+  private static boolean couldBeOrganisational(String name) {
     String[] labels = name.split("\\.");
     if (name.isEmpty() || labels.length < 2) {
       return false;

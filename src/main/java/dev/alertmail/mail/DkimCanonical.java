@@ -100,9 +100,9 @@ final class DkimCanonical {
       boolean text = false;
       boolean space = false;
       int run = at;
-      for (int i = at; i < end; i++) {
-        byte b = message[i];
-        if (b != ' ' && b != '\t') {
+      // the line's end closes the last run as a space or tab would
+      for (int i = at; i <= end; i++) {
+        if (i < end && message[i] != ' ' && message[i] != '\t') {
           continue;
         }
         if (i > run) {
@@ -117,16 +117,6 @@ final class DkimCanonical {
         }
         space = true;
         run = i + 1;
-      }
-      if (end > run) {
-        if (!text) {
-          emptyLines = endLines(out, emptyLines);
-        }
-        if (space) {
-          out.write(' ');
-        }
-        out.write(message, run, end - run);
-        text = true;
       }
       if (text) {
         out.write(CRLF);

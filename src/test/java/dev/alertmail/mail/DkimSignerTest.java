@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,11 +18,6 @@ class DkimSignerTest {
 
   private static final InstantSource CLOCK =
       InstantSource.fixed(Instant.parse("2026-12-05T10:00:00Z"));
-
-  @BeforeAll
-  static void verifierAvailable() {
-    IndependentDkimVerifier.assumeAvailable();
-  }
 
   private static MailMessage mail(String subject, String text, String html) {
     return new MailMessage(
@@ -39,7 +33,9 @@ class DkimSignerTest {
         Map.of("X-AlertMail-Count", "3", "References", "<root@shop.example>"));
   }
 
+  /** dkimpy's verdict; the test is skipped here when dkimpy is missing, not the whole class. */
   private static String verify(DkimSigner signer, byte[] signed) throws Exception {
+    IndependentDkimVerifier.assumeAvailable();
     return IndependentDkimVerifier.verify(signed, signer.recordName(), signer.key().txtRecord());
   }
 
