@@ -125,15 +125,7 @@ class AlertMailDkimTest {
   void aSignedSendVerifiesAndCheckFindsTheRecordThatMatches() throws Exception {
     IndependentDkimVerifier.assumeAvailable();
     Path key = dir.resolve("dkim.pem");
-    Run made =
-        run(
-            "dkim-key",
-            "--domain",
-            "example.com",
-            "--selector",
-            "alerts1",
-            "--out",
-            key.toString());
+    Run made = makeKey(key);
     String record = printedRecord(made.out());
     String[] settings = signing("alerts@example.com", "example.com", key);
 
@@ -173,7 +165,7 @@ class AlertMailDkimTest {
   @Test
   void checkSaysWhatToPublishWhenTheRecordIsMissingOrHoldsAnotherKey() throws Exception {
     Path key = dir.resolve("dkim.pem");
-    run("dkim-key", "--domain", "example.com", "--selector", "alerts1", "--out", key.toString());
+    makeKey(key);
     String other = DkimKey.generate(DkimKey.Algorithm.RSA_SHA256).txtRecord();
     String[] settings =
         concat(new String[] {"check"}, signing("alerts@shop.example", "example.com", key));
@@ -215,16 +207,7 @@ class AlertMailDkimTest {
   void twoRecordsFailAndSendTestSendsNothingWhileAStepFails() throws Exception {
     Path key = dir.resolve("dkim.pem");
     // Ed25519: two RSA records overflow a UDP answer, which the test DNS server does not truncate
-    run(
-        "dkim-key",
-        "--domain",
-        "example.com",
-        "--selector",
-        "alerts1",
-        "--out",
-        key.toString(),
-        "--type",
-        "ed25519");
+    makeKey(key, "--type", "ed25519");
     try (TestDnsServer dns = TestDnsServer.start()) {
       dns.txt("alerts1._domainkey.example.com", DkimKey.read(key).txtRecord());
       dns.txt(
@@ -269,7 +252,7 @@ class AlertMailDkimTest {
   @Test
   void checkTakesAnRsaRecordInPkcs1FormAndWarnsOfAKeyOthersCanRead() throws Exception {
     Path key = dir.resolve("dkim.pem");
-    run("dkim-key", "--domain", "example.com", "--selector", "alerts1", "--out", key.toString());
+    makeKey(key);
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
     byte[] spki = java.util.Base64.getDecoder().decode(DkimKey.read(key).publicKeyBase64());
     // some tools publish the PKCS#1 RSAPublicKey, the end of the SubjectPublicKeyInfo
@@ -337,19 +320,27 @@ class AlertMailDkimTest {
     Path target = dir.resolve("elsewhere.pem");
     Path link = Files.createSymbolicLink(dir.resolve("dkim.pem"), target);
 
-    Run made =
-        run(
-            "dkim-key",
-            "--domain",
-            "example.com",
-            "--selector",
-            "alerts1",
-            "--out",
-            link.toString());
+    Run made = makeKey(link);
 
     assertEquals(78, made.code(), made.out());
     assertTrue(made.err().contains("exists: a key is never overwritten"), made.err());
     assertFalse(Files.exists(target), "nothing written where the link points");
+  }
+
+  /** {@code dkim-key} for {@code example.com}, selector {@code alerts1}, into {@code out}. */
+  private static Run makeKey(Path out, String... more) {
+    return run(
+        concat(
+            new String[] {
+              "dkim-key",
+              "--domain",
+              "example.com",
+              "--selector",
+              "alerts1",
+              "--out",
+              out.toString()
+            },
+            more));
   }
 
   /** The flags of mail from {@code from} to GreenMail, signed as {@code d=domain, s=alerts1}. */

@@ -89,6 +89,20 @@ public abstract class AppenderContract {
    * (through GreenMail, which adds its own headers) verifies for an independent verifier, with the
    * record {@code alertmail dkim-key} would have printed.
    */
+  /** Mail to GreenMail at once, signed as {@code d=domain, s=alerts1} with the key file. */
+  private static Map<String, String> signedAs(String domain, Path key) {
+    return plain(
+        greenMail.getSmtp().getPort(),
+        "groupWait",
+        "0 seconds",
+        "dkimDomain",
+        domain,
+        "dkimSelector",
+        "alerts1",
+        "dkimKey",
+        key.toString());
+  }
+
   @ParameterizedTest
   @EnumSource(DkimKey.Algorithm.class)
   void aSignedMailVerifiesAsItArrived(DkimKey.Algorithm algorithm, @TempDir Path dir)
@@ -97,17 +111,7 @@ public abstract class AppenderContract {
     var key = DkimKey.generate(algorithm);
     Path file = Files.writeString(dir.resolve("dkim.pem"), key.pem());
     try (AppenderHarness app = harness()) {
-      app.configure(
-          plain(
-              greenMail.getSmtp().getPort(),
-              "groupWait",
-              "0 seconds",
-              "dkimDomain",
-              "example.com",
-              "dkimSelector",
-              "alerts1",
-              "dkimKey",
-              file.toString()));
+      app.configure(signedAs("example.com", file));
       assertTrue(app.started(), app.errors().toString());
       // a UTF-8 subject long enough to fold, lines that start with dots, a stack trace
       app.log(
@@ -136,17 +140,7 @@ public abstract class AppenderContract {
     var key = DkimKey.generate(DkimKey.Algorithm.ED25519_SHA256);
     Path file = Files.writeString(dir.resolve("dkim.pem"), key.pem());
     try (AppenderHarness app = harness()) {
-      app.configure(
-          plain(
-              greenMail.getSmtp().getPort(),
-              "groupWait",
-              "0 seconds",
-              "dkimDomain",
-              "other.org",
-              "dkimSelector",
-              "alerts1",
-              "dkimKey",
-              file.toString()));
+      app.configure(signedAs("other.org", file));
       assertTrue(app.started(), app.errors().toString());
       assertTrue(
           app.warnings().stream()
